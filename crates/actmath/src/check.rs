@@ -510,7 +510,7 @@ impl FloatFormat {
         }
         if finite.len() != shown.len() {
             // Make room for "nan", "inf" and "-inf".
-            let neg_inf = shown.iter().any(|&x| x == f64::NEG_INFINITY);
+            let neg_inf = shown.contains(&f64::NEG_INFINITY);
             let offset = f.pad_right + 1;
             let needed = (3 + usize::from(neg_inf)).saturating_sub(offset);
             f.pad_left = f.pad_left.max(needed);

@@ -76,7 +76,7 @@ fn every_kind_of_value_is_accepted() {
     assert!(line(&a, [1.0, 2.0]).0);
     assert!(line(a.view(), &v).0);
     assert!(line(&v[..], a.clone()).0);
-    assert!(line(v.clone(), &a.view()).0);
+    assert!(line(v.clone(), a.t()).0);
     let m = array![[1.0, 2.0], [3.0, 4.0]];
     assert_eq!(
         line(&m, m.t().t()),
