@@ -172,7 +172,7 @@ fn specs() -> Vec<Spec> {
             "silu_grad",
             scalar::silu_grad,
             Ulps(4.0),
-            -1.278_464_542_761_073_8,
+            -1.278_464_542_761_073_7,
             4.0 * EPS,
         ),
         s("elu", |x| scalar::elu(x, 1.0), Ulps(4.0)),

@@ -128,6 +128,8 @@ pub fn gelu_grad(x: f64) -> f64 {
 /// ```
 #[inline]
 pub fn gelu_tanh(x: f64) -> f64 {
+    // Below −1000 the result is −0 (σ(z) = 0); the floor keeps gelu_tanh(−∞) from being −∞·0.
+    let x = if x < -1000.0 { -1000.0 } else { x };
     let z = x * (GELU_TANH_K + GELU_TANH_KA * (x * x));
     x * super::sigmoid(z)
 }
