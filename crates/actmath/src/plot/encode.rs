@@ -6,16 +6,69 @@
 
 /// Lengths (3..=258) are coded as symbol 257.. with extra bits: (base, extra bits) per symbol.
 const LEN_BASE: [(u16, u8); 29] = [
-    (3, 0), (4, 0), (5, 0), (6, 0), (7, 0), (8, 0), (9, 0), (10, 0), (11, 1), (13, 1), (15, 1), (17, 1),
-    (19, 2), (23, 2), (27, 2), (31, 2), (35, 3), (43, 3), (51, 3), (59, 3), (67, 4), (83, 4), (99, 4),
-    (115, 4), (131, 5), (163, 5), (195, 5), (227, 5), (258, 0),
+    (3, 0),
+    (4, 0),
+    (5, 0),
+    (6, 0),
+    (7, 0),
+    (8, 0),
+    (9, 0),
+    (10, 0),
+    (11, 1),
+    (13, 1),
+    (15, 1),
+    (17, 1),
+    (19, 2),
+    (23, 2),
+    (27, 2),
+    (31, 2),
+    (35, 3),
+    (43, 3),
+    (51, 3),
+    (59, 3),
+    (67, 4),
+    (83, 4),
+    (99, 4),
+    (115, 4),
+    (131, 5),
+    (163, 5),
+    (195, 5),
+    (227, 5),
+    (258, 0),
 ];
 
 /// Distances (1..=32768) as symbol 0..29 with extra bits.
 const DIST_BASE: [(u16, u8); 30] = [
-    (1, 0), (2, 0), (3, 0), (4, 0), (5, 1), (7, 1), (9, 2), (13, 2), (17, 3), (25, 3), (33, 4), (49, 4),
-    (65, 5), (97, 5), (129, 6), (193, 6), (257, 7), (385, 7), (513, 8), (769, 8), (1025, 9), (1537, 9),
-    (2049, 10), (3073, 10), (4097, 11), (6145, 11), (8193, 12), (12289, 12), (16385, 13), (24577, 13),
+    (1, 0),
+    (2, 0),
+    (3, 0),
+    (4, 0),
+    (5, 1),
+    (7, 1),
+    (9, 2),
+    (13, 2),
+    (17, 3),
+    (25, 3),
+    (33, 4),
+    (49, 4),
+    (65, 5),
+    (97, 5),
+    (129, 6),
+    (193, 6),
+    (257, 7),
+    (385, 7),
+    (513, 8),
+    (769, 8),
+    (1025, 9),
+    (1537, 9),
+    (2049, 10),
+    (3073, 10),
+    (4097, 11),
+    (6145, 11),
+    (8193, 12),
+    (12289, 12),
+    (16385, 13),
+    (24577, 13),
 ];
 
 /// Longest match emitted at once: a multiple of 3 (one RGB pixel) not above DEFLATE's 258.
@@ -64,10 +117,16 @@ fn lit_code(sym: u32) -> (u32, u32) {
 
 /// Complete code (symbol + extra bits) of a match of `len` bytes at distance `dist`.
 fn match_code(len: usize, dist: usize) -> (u32, u32) {
-    let li = LEN_BASE.iter().rposition(|&(b, _)| b as usize <= len).unwrap_or(0);
+    let li = LEN_BASE
+        .iter()
+        .rposition(|&(b, _)| b as usize <= len)
+        .unwrap_or(0);
     let (lb, le) = LEN_BASE[li];
     let (lc, ll) = lit_code(257 + li as u32);
-    let di = DIST_BASE.iter().rposition(|&(b, _)| b as usize <= dist).unwrap_or(0);
+    let di = DIST_BASE
+        .iter()
+        .rposition(|&(b, _)| b as usize <= dist)
+        .unwrap_or(0);
     let (db, de) = DIST_BASE[di];
     let mut v = lc as u64;
     let mut n = ll;
@@ -146,7 +205,11 @@ fn crc32(data: &[u8]) -> u32 {
     for (i, t) in table.iter_mut().enumerate() {
         let mut c = i as u32;
         for _ in 0..8 {
-            c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
         }
         *t = c;
     }
@@ -198,7 +261,11 @@ pub(crate) fn png(width: usize, height: usize, pixels: &[u32], flip: u32) -> Vec
     for y in 0..height {
         let row = &pixels[y * width..(y + 1) * width];
         bits.put(lits[0].0, lits[0].1);
-        let above = if y > 0 { Some(&pixels[(y - 1) * width..y * width]) } else { None };
+        let above = if y > 0 {
+            Some(&pixels[(y - 1) * width..y * width])
+        } else {
+            None
+        };
         if above == Some(row) {
             // Same bytes as the row above: same sums, and one long back-reference.
             sums = adler_append(sums, stride, row_sum);
@@ -210,7 +277,11 @@ pub(crate) fn png(width: usize, height: usize, pixels: &[u32], flip: u32) -> Vec
         let mut x = 0;
         while x < width {
             // Pixels equal to their left neighbour, from x on, equal the pixel left of x.
-            let run_left = if x > 0 { common_prefix(&row[x..], &row[x - 1..]) } else { 0 };
+            let run_left = if x > 0 {
+                common_prefix(&row[x..], &row[x - 1..])
+            } else {
+                0
+            };
             let run_up = match above {
                 Some(ab) => common_prefix(&row[x..], &ab[x..]),
                 None => 0,
@@ -274,7 +345,10 @@ mod tests {
         let (a2, b2) = adler(a1, b1, &bytes);
         assert_eq!(once, (a1, b1));
         assert_eq!(twice, (a2, b2));
-        assert_eq!(row_sums(&[0x31_3233 ^ 0xFF_FFFF], 0xFF_FFFF), row_sums(&[0x31_3233], 0));
+        assert_eq!(
+            row_sums(&[0x31_3233 ^ 0xFF_FFFF], 0xFF_FFFF),
+            row_sums(&[0x31_3233], 0)
+        );
     }
 
     #[test]

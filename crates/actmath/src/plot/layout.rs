@@ -117,7 +117,11 @@ pub(crate) fn scene(fig: &Figure) -> Scene {
     let mut prims = Vec::new();
     let (w, h) = match fig.grid {
         Some((rows, cols)) => {
-            let title_h = if fig.title.is_empty() { 0.0 } else { line_h(SINGLE.title) + 8.0 };
+            let title_h = if fig.title.is_empty() {
+                0.0
+            } else {
+                line_h(SINGLE.title) + 8.0
+            };
             fig.size.unwrap_or((
                 (330 * cols).max(1200) as u32,
                 (250.0 * rows as f64 + title_h + 2.0 * PAD).round() as u32,
@@ -148,7 +152,14 @@ pub(crate) fn scene(fig: &Figure) -> Scene {
         Some((rows, cols)) => {
             let mut top = PAD;
             if !fig.title.is_empty() {
-                prims.push(text(wf / 2.0, PAD + ascent() * SINGLE.title, &fig.title, SINGLE.title, TEXT, Anchor::Middle));
+                prims.push(text(
+                    wf / 2.0,
+                    PAD + ascent() * SINGLE.title,
+                    &fig.title,
+                    SINGLE.title,
+                    TEXT,
+                    Anchor::Middle,
+                ));
                 top += line_h(SINGLE.title) + 8.0;
             }
             let cw = (wf - 2.0 * PAD) / cols as f64;
@@ -165,9 +176,16 @@ pub(crate) fn scene(fig: &Figure) -> Scene {
                     }
                 })
                 .collect();
-            let plans: Vec<Plan> = fig.panels.iter().zip(&cells).map(|(p, &c)| plan(p, &PANEL, c)).collect();
+            let plans: Vec<Plan> = fig
+                .panels
+                .iter()
+                .zip(&cells)
+                .map(|(p, &c)| plan(p, &PANEL, c))
+                .collect();
             // One set of margins for every panel, so the axes line up.
-            let margins = plans.iter().fold(Margins::default(), |m, p| m.max(p.margins));
+            let margins = plans
+                .iter()
+                .fold(Margins::default(), |m, p| m.max(p.margins));
             for ((p, plan), cell) in fig.panels.iter().zip(&plans).zip(cells) {
                 draw(p, plan, &PANEL, cell, margins, &mut prims);
             }
@@ -220,14 +238,22 @@ fn padded(r: Option<(f64, f64)>, log: bool) -> (f64, f64) {
     let Some((lo, hi)) = r else {
         return if log { (1.0, 10.0) } else { (0.0, 1.0) };
     };
-    let (t0, t1) = if log { (lo.log10(), hi.log10()) } else { (lo, hi) };
+    let (t0, t1) = if log {
+        (lo.log10(), hi.log10())
+    } else {
+        (lo, hi)
+    };
     let (t0, t1) = if t1 - t0 <= (t0.abs().max(t1.abs())) * 1e-12 {
         (t0 - 0.5, t1 + 0.5)
     } else {
         let m = 0.05 * (t1 - t0);
         (t0 - m, t1 + m)
     };
-    if log { (10f64.powf(t0), 10f64.powf(t1)) } else { (t0, t1) }
+    if log {
+        (10f64.powf(t0), 10f64.powf(t1))
+    } else {
+        (t0, t1)
+    }
 }
 
 fn bins(len: f64, per_tick: f64) -> usize {
@@ -247,8 +273,16 @@ fn plan(fig: &Figure, th: &Theme, outer: Rect) -> Plan {
     } else {
         line_h(th.title) + 6.0 * PT
     };
-    let xlabel_h = if fig.xlabel.is_empty() { 0.0 } else { line_h(th.label) + labelpad };
-    let ylabel_w = if fig.ylabel.is_empty() { 0.0 } else { line_h(th.label) + labelpad };
+    let xlabel_h = if fig.xlabel.is_empty() {
+        0.0
+    } else {
+        line_h(th.label) + labelpad
+    };
+    let ylabel_w = if fig.ylabel.is_empty() {
+        0.0
+    } else {
+        line_h(th.label) + labelpad
+    };
     // Rough axis lengths, only to choose how many ticks fit.
     let ax_w = (outer.w() - 90.0).max(50.0);
     let ax_h = (outer.h() - title_top - 70.0).max(50.0);
@@ -260,7 +294,9 @@ fn plan(fig: &Figure, th: &Theme, outer: Rect) -> Plan {
         let yticks = linear_ticks(vmin, vmax, bins(cell * n as f64, th.tick * 2.0));
         let cb_label_w = max_width(yticks.iter().map(|t| t.1.as_str()), th.tick);
         let margins = Margins {
-            left: ylabel_w + max_width(heat.row_labels.iter().map(|s| s.as_str()), th.tick) + tickpad,
+            left: ylabel_w
+                + max_width(heat.row_labels.iter().map(|s| s.as_str()), th.tick)
+                + tickpad,
             right: 20.0 + colorbar_width(cell * n as f64) + tickpad + cb_label_w,
             top: title_top,
             bottom: line_h(th.tick) + tickpad + xlabel_h,
@@ -285,9 +321,14 @@ fn plan(fig: &Figure, th: &Theme, outer: Rect) -> Plan {
         let (lo, hi) = extent(all.chain(refs).chain([0.0]), false).unwrap_or((0.0, 1.0));
         let (lo, hi) = if lo == hi { (0.0, 1.0) } else { (lo, hi) };
         let m = 0.05 * (hi - lo);
-        let y = fig.ylim.unwrap_or((if lo < 0.0 { lo - m } else { lo }, if hi > 0.0 { hi + m } else { hi }));
+        let y = fig.ylim.unwrap_or((
+            if lo < 0.0 { lo - m } else { lo },
+            if hi > 0.0 { hi + m } else { hi },
+        ));
         let span = (n as f64 - 0.2).max(0.8);
-        let x = fig.xlim.unwrap_or((-0.4 - 0.05 * span, n as f64 - 0.6 + 0.05 * span));
+        let x = fig
+            .xlim
+            .unwrap_or((-0.4 - 0.05 * span, n as f64 - 0.6 + 0.05 * span));
         // Show every k-th category label when they would overlap.
         let slot = ax_w / (x.1 - x.0);
         let widest = max_width(fig.categories.iter().map(|s| s.as_str()), th.tick) + 0.8 * th.tick;
@@ -318,10 +359,18 @@ fn plan(fig: &Figure, th: &Theme, outer: Rect) -> Plan {
         }
         let empty = xs.is_empty() && fig.refs.is_empty();
         for r in &fig.refs {
-            if r.horizontal { ys.push(r.at) } else { xs.push(r.at) }
+            if r.horizontal {
+                ys.push(r.at)
+            } else {
+                xs.push(r.at)
+            }
         }
-        let x = fig.xlim.unwrap_or_else(|| padded(extent(xs.into_iter(), false), false));
-        let y = fig.ylim.unwrap_or_else(|| padded(extent(ys.into_iter(), fig.log_y), fig.log_y));
+        let x = fig
+            .xlim
+            .unwrap_or_else(|| padded(extent(xs.into_iter(), false), false));
+        let y = fig
+            .ylim
+            .unwrap_or_else(|| padded(extent(ys.into_iter(), fig.log_y), fig.log_y));
         let xticks = linear_ticks(x.0, x.1, bins(ax_w, th.tick * 3.0));
         (PlanKind::Xy, x, y, xticks, empty)
     };
@@ -330,7 +379,9 @@ fn plan(fig: &Figure, th: &Theme, outer: Rect) -> Plan {
     } else {
         linear_ticks(y.0, y.1, bins(ax_h, th.tick * 2.0))
     };
-    let last_x = xticks.last().map_or(0.0, |t: &(f64, String)| text_width(&t.1, th.tick) / 2.0);
+    let last_x = xticks
+        .last()
+        .map_or(0.0, |t: &(f64, String)| text_width(&t.1, th.tick) / 2.0);
     let margins = Margins {
         left: ylabel_w + max_width(yticks.iter().map(|t| t.1.as_str()), th.tick) + tickpad,
         right: (last_x - 0.02 * ax_w).max(0.5 * th.tick),
@@ -369,7 +420,9 @@ fn color_limits(v: &ndarray::Array2<f64>) -> (f64, f64, bool) {
 }
 
 /// Blue-white-red (ColorBrewer RdBu, reversed) for `t` in [0, 1].
-const DIVERGING: [u32; 7] = [0x2166AC, 0x67A9CF, 0xD1E5F0, 0xF7F7F7, 0xFDDBC7, 0xEF8A62, 0xB2182B];
+const DIVERGING: [u32; 7] = [
+    0x2166AC, 0x67A9CF, 0xD1E5F0, 0xF7F7F7, 0xFDDBC7, 0xEF8A62, 0xB2182B,
+];
 /// Viridis, sampled at nine points.
 const VIRIDIS: [u32; 9] = [
     0x440154, 0x472D7B, 0x3B528B, 0x2C728E, 0x21918C, 0x28AE80, 0x5EC962, 0xADDC30, 0xFDE725,
@@ -421,7 +474,12 @@ fn draw(fig: &Figure, plan: &Plan, th: &Theme, outer: Rect, m: Margins, out: &mu
         }
     }
     // Left and bottom spines only.
-    out.push(stroke(vec![(ax.x0, ax.y0), (ax.x0, ax.y1), (ax.x1, ax.y1)], GRID, 1.25 * PT, None));
+    out.push(stroke(
+        vec![(ax.x0, ax.y0), (ax.x0, ax.y1), (ax.x1, ax.y1)],
+        GRID,
+        1.25 * PT,
+        None,
+    ));
 
     // Geometry in pixels, kept for choosing the legend's place.
     let mut occupied: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -451,7 +509,12 @@ fn draw(fig: &Figure, plan: &Plan, th: &Theme, outer: Rect, m: Margins, out: &mu
                         fill: color,
                         opacity: 1.0,
                     });
-                    boxes.push(Rect { x0: xa, y0: ya, x1: xb, y1: yb });
+                    boxes.push(Rect {
+                        x0: xa,
+                        y0: ya,
+                        x1: xb,
+                        y1: yb,
+                    });
                 }
             }
             if !b.label.is_empty() {
@@ -522,19 +585,40 @@ fn draw(fig: &Figure, plan: &Plan, th: &Theme, outer: Rect, m: Margins, out: &mu
     for (v, label) in &plan.xticks {
         let x = sx(*v);
         if x >= ax.x0 - 0.5 && x <= ax.x1 + 0.5 {
-            out.push(text(x, ax.y1 + tickpad + ascent() * th.tick, label, th.tick, TEXT, Anchor::Middle));
+            out.push(text(
+                x,
+                ax.y1 + tickpad + ascent() * th.tick,
+                label,
+                th.tick,
+                TEXT,
+                Anchor::Middle,
+            ));
         }
     }
     for (v, label) in &plan.yticks {
         let y = sy(*v);
         if y >= ax.y0 - 0.5 && y <= ax.y1 + 0.5 {
-            out.push(text(ax.x0 - tickpad, y + cap / 2.0, label, th.tick, TEXT, Anchor::End));
+            out.push(text(
+                ax.x0 - tickpad,
+                y + cap / 2.0,
+                label,
+                th.tick,
+                TEXT,
+                Anchor::End,
+            ));
         }
     }
     axis_labels(fig, th, outer, ax, ax, out);
 
     if plan.empty {
-        out.push(text((ax.x0 + ax.x1) / 2.0, (ax.y0 + ax.y1) / 2.0, "(no data)", th.legend, NOTE, Anchor::Middle));
+        out.push(text(
+            (ax.x0 + ax.x1) / 2.0,
+            (ax.y0 + ax.y1) / 2.0,
+            "(no data)",
+            th.legend,
+            NOTE,
+            Anchor::Middle,
+        ));
     }
     legend.append(&mut ref_keys);
     if plan.dropped > 0 {
@@ -563,7 +647,14 @@ fn draw(fig: &Figure, plan: &Plan, th: &Theme, outer: Rect, m: Margins, out: &mu
 fn axis_labels(fig: &Figure, th: &Theme, outer: Rect, ax: Rect, span: Rect, out: &mut Vec<Prim>) {
     let cx = (span.x0 + span.x1) / 2.0;
     if !fig.title.is_empty() {
-        out.push(text(cx, ax.y0 - 6.0 * PT - descent() * th.title, &fig.title, th.title, TEXT, Anchor::Middle));
+        out.push(text(
+            cx,
+            ax.y0 - 6.0 * PT - descent() * th.title,
+            &fig.title,
+            th.title,
+            TEXT,
+            Anchor::Middle,
+        ));
     }
     if !fig.xlabel.is_empty() {
         let y = outer.y1 - descent() * th.label;
@@ -633,7 +724,12 @@ fn runs(points: impl Iterator<Item = Option<(f64, f64)>>, r: Rect) -> Vec<Vec<(f
 fn clip_segment(a: (f64, f64), b: (f64, f64), r: Rect) -> Option<((f64, f64), (f64, f64))> {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let (mut t0, mut t1) = (0.0f64, 1.0f64);
-    for (p, q) in [(-dx, a.0 - r.x0), (dx, r.x1 - a.0), (-dy, a.1 - r.y0), (dy, r.y1 - a.1)] {
+    for (p, q) in [
+        (-dx, a.0 - r.x0),
+        (dx, r.x1 - a.0),
+        (-dy, a.1 - r.y0),
+        (dy, r.y1 - a.1),
+    ] {
         if p == 0.0 {
             if q < 0.0 {
                 return None;
@@ -653,8 +749,16 @@ fn clip_segment(a: (f64, f64), b: (f64, f64), r: Rect) -> Option<((f64, f64), (f
             }
         }
     }
-    let c = if t0 > 0.0 { (a.0 + t0 * dx, a.1 + t0 * dy) } else { a };
-    let d = if t1 < 1.0 { (a.0 + t1 * dx, a.1 + t1 * dy) } else { b };
+    let c = if t0 > 0.0 {
+        (a.0 + t0 * dx, a.1 + t0 * dy)
+    } else {
+        a
+    };
+    let d = if t1 < 1.0 {
+        (a.0 + t1 * dx, a.1 + t1 * dy)
+    } else {
+        b
+    };
     Some((c, d))
 }
 
@@ -667,7 +771,14 @@ enum Key {
 
 /// Draws the legend where it covers the least data, trying matplotlib's "best" candidates in
 /// its order (upper right first).
-fn draw_legend(entries: &[(String, Key)], fs: f64, ax: Rect, occupied: &[Vec<(f64, f64)>], boxes: &[Rect], out: &mut Vec<Prim>) {
+fn draw_legend(
+    entries: &[(String, Key)],
+    fs: f64,
+    ax: Rect,
+    occupied: &[Vec<(f64, f64)>],
+    boxes: &[Rect],
+    out: &mut Vec<Prim>,
+) {
     let pad = 0.4 * fs;
     let handle = 2.0 * fs;
     let gap = 0.8 * fs;
@@ -680,7 +791,17 @@ fn draw_legend(entries: &[(String, Key)], fs: f64, ax: Rect, occupied: &[Vec<(f6
     let (l, r) = (ax.x0 + inset, ax.x1 - inset - w);
     let (t, b) = (ax.y0 + inset, ax.y1 - inset - h);
     let (cx, cy) = ((ax.x0 + ax.x1 - w) / 2.0, (ax.y0 + ax.y1 - h) / 2.0);
-    let candidates = [(r, t), (l, t), (l, b), (r, b), (r, cy), (l, cy), (cx, b), (cx, t), (cx, cy)];
+    let candidates = [
+        (r, t),
+        (l, t),
+        (l, b),
+        (r, b),
+        (r, cy),
+        (l, cy),
+        (cx, b),
+        (cx, t),
+        (cx, cy),
+    ];
     let score = |x: f64, y: f64| {
         let bx = Rect {
             x0: x - 4.0,
@@ -758,7 +879,14 @@ fn draw_legend(entries: &[(String, Key)], fs: f64, ax: Rect, occupied: &[Vec<(f6
                 fill: c,
             }),
         }
-        out.push(text(kx + handle + gap, mid + CAP_HEIGHT * fs / 2.0, label, fs, TEXT, Anchor::Start));
+        out.push(text(
+            kx + handle + gap,
+            mid + CAP_HEIGHT * fs / 2.0,
+            label,
+            fs,
+            TEXT,
+            Anchor::Start,
+        ));
     }
 }
 
@@ -785,8 +913,16 @@ fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, outer: Rect, m: Margins, out
         y1: avail.y0 + dy + bh,
     };
     let stops: &[u32] = if diverging { &DIVERGING } else { &VIRIDIS };
-    let amax = heat.values.iter().filter(|v| v.is_finite()).fold(0.0f64, |a, v| a.max(v.abs()));
-    let decimals = if amax > 0.0 { (2.0 - amax.log10().floor()).clamp(0.0, 4.0) as usize } else { 2 };
+    let amax = heat
+        .values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold(0.0f64, |a, v| a.max(v.abs()));
+    let decimals = if amax > 0.0 {
+        (2.0 - amax.log10().floor()).clamp(0.0, 4.0) as usize
+    } else {
+        2
+    };
     let fs = (0.22 * cell).min(th.tick);
     for i in 0..n {
         for j in 0..mcols {
@@ -807,18 +943,39 @@ fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, outer: Rect, m: Margins, out
             if fs >= 9.0 {
                 let tc = if c.luminance() < 0.5 { WHITE } else { TEXT };
                 let s = format!("{v:.decimals$}").replace('-', "\u{2212}");
-                out.push(text(x + cell / 2.0, y + cell / 2.0 + CAP_HEIGHT * fs / 2.0, &s, fs, tc, Anchor::Middle));
+                out.push(text(
+                    x + cell / 2.0,
+                    y + cell / 2.0 + CAP_HEIGHT * fs / 2.0,
+                    &s,
+                    fs,
+                    tc,
+                    Anchor::Middle,
+                ));
             }
         }
     }
     let tickpad = 0.5 * th.tick;
     for (j, label) in heat.col_labels.iter().enumerate() {
         let x = block.x0 + (j as f64 + 0.5) * cell;
-        out.push(text(x, block.y1 + tickpad + ascent() * th.tick, label, th.tick, TEXT, Anchor::Middle));
+        out.push(text(
+            x,
+            block.y1 + tickpad + ascent() * th.tick,
+            label,
+            th.tick,
+            TEXT,
+            Anchor::Middle,
+        ));
     }
     for (i, label) in heat.row_labels.iter().enumerate() {
         let y = block.y0 + (i as f64 + 0.5) * cell + CAP_HEIGHT * th.tick / 2.0;
-        out.push(text(block.x0 - tickpad, y, label, th.tick, TEXT, Anchor::End));
+        out.push(text(
+            block.x0 - tickpad,
+            y,
+            label,
+            th.tick,
+            TEXT,
+            Anchor::End,
+        ));
     }
     // Colour bar: 64 strips from vmax (top) to vmin (bottom), ticks on its right.
     let cbw = colorbar_width(bh);
@@ -839,7 +996,14 @@ fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, outer: Rect, m: Margins, out
     }
     for (v, label) in &plan.yticks {
         let y = block.y1 - (v - vmin) / (vmax - vmin) * bh;
-        out.push(text(cx0 + cbw + tickpad, y + CAP_HEIGHT * th.tick / 2.0, label, th.tick, TEXT, Anchor::Start));
+        out.push(text(
+            cx0 + cbw + tickpad,
+            y + CAP_HEIGHT * th.tick / 2.0,
+            label,
+            th.tick,
+            TEXT,
+            Anchor::Start,
+        ));
     }
     // Labels hug the block rather than the whole free area.
     let labels_outer = Rect {
@@ -864,9 +1028,21 @@ mod tests {
 
     #[test]
     fn runs_break_at_gaps_and_clip() {
-        let pts = vec![Some((10.0, 10.0)), Some((20.0, 20.0)), None, Some((30.0, 30.0)), Some((40.0, 40.0))];
+        let pts = vec![
+            Some((10.0, 10.0)),
+            Some((20.0, 20.0)),
+            None,
+            Some((30.0, 30.0)),
+            Some((40.0, 40.0)),
+        ];
         let r = runs(pts.into_iter(), R);
-        assert_eq!(r, vec![vec![(10.0, 10.0), (20.0, 20.0)], vec![(30.0, 30.0), (40.0, 40.0)]]);
+        assert_eq!(
+            r,
+            vec![
+                vec![(10.0, 10.0), (20.0, 20.0)],
+                vec![(30.0, 30.0), (40.0, 40.0)]
+            ]
+        );
         // A segment leaving the box is cut at its edge; re-entering starts a new run.
         let pts = vec![Some((50.0, 50.0)), Some((50.0, 150.0)), Some((60.0, 50.0))];
         let r = runs(pts.into_iter(), R);

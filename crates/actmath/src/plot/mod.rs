@@ -91,6 +91,12 @@ pub const PALETTE: [&str; 10] = [
 /// ```
 pub trait SeriesData {
     /// The values, in order.
+    ///
+    /// ```
+    /// use actmath::plot::SeriesData;
+    ///
+    /// assert_eq!(vec![0.5, 1.5].to_series(), [0.5, 1.5]);
+    /// ```
     fn to_series(&self) -> Vec<f64>;
 }
 
@@ -230,7 +236,10 @@ impl Figure {
     /// assert!(fig.to_svg().contains("falling"));
     /// ```
     pub fn grid(rows: usize, cols: usize) -> Self {
-        assert!(rows > 0 && cols > 0, "Figure::grid: rows and cols must be at least 1");
+        assert!(
+            rows > 0 && cols > 0,
+            "Figure::grid: rows and cols must be at least 1"
+        );
         Figure {
             grid: Some((rows, cols)),
             ..Self::default()
@@ -249,10 +258,13 @@ impl Figure {
     /// assert!(fig.to_svg().contains("only one"));
     /// ```
     pub fn panel(mut self, panel: Figure) -> Self {
-        let (rows, cols) = self
-            .grid
-            .expect("Figure::panel: this figure is not a grid; make it with Figure::grid(rows, cols)");
-        assert!(panel.grid.is_none(), "Figure::panel: a panel cannot itself be a grid");
+        let (rows, cols) = self.grid.expect(
+            "Figure::panel: this figure is not a grid; make it with Figure::grid(rows, cols)",
+        );
+        assert!(
+            panel.grid.is_none(),
+            "Figure::panel: a panel cannot itself be a grid"
+        );
         assert!(
             self.panels.len() < rows * cols,
             "Figure::panel: the {rows}×{cols} grid is already full"
@@ -391,14 +403,22 @@ impl Figure {
     ///     .hline(0.01, "dead below");
     /// assert!(fig.to_svg().contains("u2"));
     /// ```
-    pub fn bars<S: AsRef<str>>(self, label: &str, categories: &[S], values: impl SeriesData) -> Self {
+    pub fn bars<S: AsRef<str>>(
+        self,
+        label: &str,
+        categories: &[S],
+        values: impl SeriesData,
+    ) -> Self {
         let cats: Vec<String> = categories.iter().map(|c| c.as_ref().to_string()).collect();
         self.add_bars(label, cats, values.to_series())
     }
 
     fn add_bars(mut self, label: &str, cats: Vec<String>, values: Vec<f64>) -> Self {
         self.expect_kind("bars", Kind::Bars);
-        assert!(!self.log_y, "Figure::bars: bars cannot use a log-scale y axis");
+        assert!(
+            !self.log_y,
+            "Figure::bars: bars cannot use a log-scale y axis"
+        );
         assert!(
             cats.is_empty() || cats.len() == values.len(),
             "Figure::bars: series \"{label}\" has {} values but {} categories",
@@ -446,7 +466,12 @@ impl Figure {
     /// let fig = Figure::new().title("Softmax Jacobian").heatmap(&jac, &labels, &labels);
     /// assert!(fig.to_svg().contains("0.210"));
     /// ```
-    pub fn heatmap<S: AsRef<str>>(self, matrix: &Array2<f64>, row_labels: &[S], col_labels: &[S]) -> Self {
+    pub fn heatmap<S: AsRef<str>>(
+        self,
+        matrix: &Array2<f64>,
+        row_labels: &[S],
+        col_labels: &[S],
+    ) -> Self {
         let rows: Vec<String> = row_labels.iter().map(|c| c.as_ref().to_string()).collect();
         let cols: Vec<String> = col_labels.iter().map(|c| c.as_ref().to_string()).collect();
         self.add_heat(matrix.clone(), rows, cols)
@@ -454,9 +479,15 @@ impl Figure {
 
     fn add_heat(mut self, values: Array2<f64>, rows: Vec<String>, cols: Vec<String>) -> Self {
         self.expect_kind("heatmap", Kind::Heat);
-        assert!(self.heat.is_none(), "Figure::heatmap: the figure already has a heat map");
+        assert!(
+            self.heat.is_none(),
+            "Figure::heatmap: the figure already has a heat map"
+        );
         let (n, m) = values.dim();
-        assert!(n > 0 && m > 0, "Figure::heatmap: the matrix is empty ({n}×{m})");
+        assert!(
+            n > 0 && m > 0,
+            "Figure::heatmap: the matrix is empty ({n}×{m})"
+        );
         assert!(
             rows.is_empty() || rows.len() == n,
             "Figure::heatmap: {} row labels for {n} rows",
@@ -467,8 +498,16 @@ impl Figure {
             "Figure::heatmap: {} column labels for {m} columns",
             cols.len()
         );
-        let row_labels = if rows.is_empty() { (0..n).map(|i| i.to_string()).collect() } else { rows };
-        let col_labels = if cols.is_empty() { (0..m).map(|i| i.to_string()).collect() } else { cols };
+        let row_labels = if rows.is_empty() {
+            (0..n).map(|i| i.to_string()).collect()
+        } else {
+            rows
+        };
+        let col_labels = if cols.is_empty() {
+            (0..m).map(|i| i.to_string()).collect()
+        } else {
+            cols
+        };
         self.heat = Some(Heat {
             values,
             row_labels,
@@ -502,12 +541,18 @@ impl Figure {
 
     fn add_ref(mut self, horizontal: bool, at: f64, label: &str) -> Self {
         let what = if horizontal { "hline" } else { "vline" };
-        assert!(at.is_finite(), "Figure::{what}: position {at} is not finite");
+        assert!(
+            at.is_finite(),
+            "Figure::{what}: position {at} is not finite"
+        );
         assert!(
             self.grid.is_none() && self.heat.is_none(),
             "Figure::{what}: reference lines need a line plot or bar chart"
         );
-        assert!(horizontal || self.bars.is_empty(), "Figure::vline: not available on a bar chart");
+        assert!(
+            horizontal || self.bars.is_empty(),
+            "Figure::vline: not available on a bar chart"
+        );
         self.refs.push(RefLine {
             horizontal,
             at,
@@ -525,7 +570,10 @@ impl Figure {
     /// assert!(fig.to_svg().contains("−6"));
     /// ```
     pub fn xlim(mut self, lo: f64, hi: f64) -> Self {
-        assert!(lo.is_finite() && hi.is_finite() && lo < hi, "Figure::xlim: need finite lo < hi, got {lo}, {hi}");
+        assert!(
+            lo.is_finite() && hi.is_finite() && lo < hi,
+            "Figure::xlim: need finite lo < hi, got {lo}, {hi}"
+        );
         self.xlim = Some((lo, hi));
         self
     }
@@ -539,8 +587,14 @@ impl Figure {
     /// assert!(fig.to_svg().contains("1.0"));
     /// ```
     pub fn ylim(mut self, lo: f64, hi: f64) -> Self {
-        assert!(lo.is_finite() && hi.is_finite() && lo < hi, "Figure::ylim: need finite lo < hi, got {lo}, {hi}");
-        assert!(!self.log_y || lo > 0.0, "Figure::ylim: a log-scale y axis needs lo > 0, got {lo}");
+        assert!(
+            lo.is_finite() && hi.is_finite() && lo < hi,
+            "Figure::ylim: need finite lo < hi, got {lo}, {hi}"
+        );
+        assert!(
+            !self.log_y || lo > 0.0,
+            "Figure::ylim: a log-scale y axis needs lo > 0, got {lo}"
+        );
         self.ylim = Some((lo, hi));
         self
     }
@@ -553,8 +607,8 @@ impl Figure {
     /// ```
     /// use actmath::plot::Figure;
     ///
-    /// let depth = [1.0, 2.0, 3.0, 4.0];
-    /// let grad = [0.25, 0.0625, 0.015625, 0.0];
+    /// let depth = [1.0, 2.0, 3.0, 4.0, 5.0];
+    /// let grad = [0.25, 0.0625, 0.015625, 0.00390625, 0.0]; // the last one underflowed
     /// let svg = Figure::new().log_y().line("σ′ product", &depth, &grad).to_svg();
     /// assert!(svg.contains("10⁻¹"));
     /// assert!(svg.contains("1 value ≤ 0 not shown"));
@@ -565,7 +619,10 @@ impl Figure {
             "Figure::log_y: only line plots can use a log-scale y axis"
         );
         if let Some((lo, _)) = self.ylim {
-            assert!(lo > 0.0, "Figure::log_y: the y limits start at {lo}; a log scale needs lo > 0");
+            assert!(
+                lo > 0.0,
+                "Figure::log_y: the y limits start at {lo}; a log scale needs lo > 0"
+            );
         }
         self.log_y = true;
         self
@@ -583,9 +640,7 @@ impl Figure {
             Some(Kind::Heat)
         } else if !self.bars.is_empty() {
             Some(Kind::Bars)
-        } else if !self.series.is_empty() {
-            Some(Kind::Xy)
-        } else if self.refs.iter().any(|r| !r.horizontal) || self.log_y {
+        } else if !self.series.is_empty() || self.refs.iter().any(|r| !r.horizontal) || self.log_y {
             Some(Kind::Xy)
         } else {
             None

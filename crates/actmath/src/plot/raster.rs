@@ -54,8 +54,14 @@ impl Canvas {
     fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, c: Rgb, opacity: f64) {
         let (x1, y1) = (x + w, y + h);
         let cover = |p: i64, a: f64, b: f64| ((p as f64 + 1.0).min(b) - (p as f64).max(a)).max(0.0);
-        let (px0, px1) = ((x.floor() as i64).max(0), (x1.ceil() as i64).min(self.w as i64));
-        let (py0, py1) = ((y.floor() as i64).max(0), (y1.ceil() as i64).min(self.h as i64));
+        let (px0, px1) = (
+            (x.floor() as i64).max(0),
+            (x1.ceil() as i64).min(self.w as i64),
+        );
+        let (py0, py1) = (
+            (y.floor() as i64).max(0),
+            (y1.ceil() as i64).min(self.h as i64),
+        );
         let cv = ((c.0 as u32) << 16) | ((c.1 as u32) << 8) | c.2 as u32;
         for py in py0..py1 {
             let cy = cover(py, y, y1);
@@ -110,7 +116,11 @@ impl Canvas {
                 .sum();
             let n = poly.len();
             for i in 0..n {
-                let (a, b) = if area >= 0.0 { (poly[i], poly[(i + 1) % n]) } else { (poly[(i + 1) % n], poly[i]) };
+                let (a, b) = if area >= 0.0 {
+                    (poly[i], poly[(i + 1) % n])
+                } else {
+                    (poly[(i + 1) % n], poly[i])
+                };
                 self.rast.draw_line(
                     point((a.0 - ox) as f32, (a.1 - oy) as f32),
                     point((b.0 - ox) as f32, (b.1 - oy) as f32),
@@ -121,7 +131,12 @@ impl Canvas {
         self.rast.for_each_pixel(|_, a| cov.push(a));
         for (i, a) in cov.into_iter().enumerate() {
             if a > 0.002 {
-                self.blend(ox as i64 + (i % rw) as i64, oy as i64 + (i / rw) as i64, c, a);
+                self.blend(
+                    ox as i64 + (i % rw) as i64,
+                    oy as i64 + (i / rw) as i64,
+                    c,
+                    a,
+                );
             }
         }
     }
@@ -165,7 +180,12 @@ impl Canvas {
             }
             (x0, y0, x1, y1) = (x0.min(bx0), y0.min(by0), x1.max(bx1), y1.max(by1));
             let (nx, ny) = (-(b.1 - a.1) / len * hw, (b.0 - a.0) / len * hw);
-            batch.push(vec![(a.0 + nx, a.1 + ny), (b.0 + nx, b.1 + ny), (b.0 - nx, b.1 - ny), (a.0 - nx, a.1 - ny)]);
+            batch.push(vec![
+                (a.0 + nx, a.1 + ny),
+                (b.0 + nx, b.1 + ny),
+                (b.0 - nx, b.1 - ny),
+                (a.0 - nx, a.1 - ny),
+            ]);
             // A round join where the direction turns by more than a few degrees.
             if let Some(&n) = pts.get(i + 2) {
                 let (ux, uy) = ((b.0 - a.0) / len, (b.1 - a.1) / len);
@@ -200,7 +220,11 @@ impl Canvas {
                 pen += f.kern_unscaled(p, g) as f64 * size / upem;
             }
             // Horizontal text keeps its sub-pixel x; vertical text is drawn relative to the anchor.
-            let origin = if vertical { point(pen as f32, 0.0) } else { point((x + pen) as f32, y as f32) };
+            let origin = if vertical {
+                point(pen as f32, 0.0)
+            } else {
+                point((x + pen) as f32, y as f32)
+            };
             if let Some(outline) = f.outline_glyph(g.with_scale_and_position(scale, origin)) {
                 let b = outline.px_bounds();
                 let (bx, by) = (b.min.x as i64, b.min.y as i64);
@@ -279,7 +303,14 @@ fn pixels(scene: &Scene) -> Vec<u32> {
     let (w, h) = (scene.width as usize, scene.height as usize);
     let mut c = Canvas::new(w, h);
     for (i, p) in scene.prims.iter().enumerate() {
-        if let Prim::Rect { x, y, w: rw, h: rh, fill, opacity } = p
+        if let Prim::Rect {
+            x,
+            y,
+            w: rw,
+            h: rh,
+            fill,
+            opacity,
+        } = p
             && i == 0
             && (*x, *y, *rw, *rh) == (0.0, 0.0, w as f64, h as f64)
             && *fill == Rgb(255, 255, 255)
@@ -344,10 +375,17 @@ mod tests {
     #[test]
     fn filled_square_has_full_coverage_inside_and_soft_edges() {
         let mut c = Canvas::new(10, 10);
-        c.fill(&[vec![(2.0, 2.0), (6.5, 2.0), (6.5, 6.0), (2.0, 6.0)]], Rgb(0, 0, 0));
+        c.fill(
+            &[vec![(2.0, 2.0), (6.5, 2.0), (6.5, 6.0), (2.0, 6.0)]],
+            Rgb(0, 0, 0),
+        );
         let px = |x: usize, y: usize| (c.px[y * 10 + x] ^ WHITE) & 0xFF;
         assert_eq!(px(3, 3), 0);
         assert_eq!(px(8, 8), 255);
-        assert!((120..=135).contains(&px(6, 3)), "half-covered pixel: {}", px(6, 3));
+        assert!(
+            (120..=135).contains(&px(6, 3)),
+            "half-covered pixel: {}",
+            px(6, 3)
+        );
     }
 }

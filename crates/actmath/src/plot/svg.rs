@@ -8,7 +8,11 @@ use std::fmt::Write;
 fn num(v: f64) -> String {
     let s = format!("{v:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_string() } else { s.to_string() }
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Escapes the XML special characters of a text node or attribute.
@@ -58,7 +62,11 @@ pub(crate) fn render(scene: &Scene) -> String {
                 fill,
                 opacity,
             } => {
-                let op = if *opacity < 1.0 { format!(r#" fill-opacity="{}""#, num(*opacity)) } else { String::new() };
+                let op = if *opacity < 1.0 {
+                    format!(r#" fill-opacity="{}""#, num(*opacity))
+                } else {
+                    String::new()
+                };
                 writeln!(
                     s,
                     r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}"{op}/>"#,
@@ -77,7 +85,9 @@ pub(crate) fn render(scene: &Scene) -> String {
                 closed,
             } => {
                 let tag = if *closed { "polygon" } else { "polyline" };
-                let dash = dash.map_or(String::new(), |d| format!(r#" stroke-dasharray="{} {}""#, num(d[0]), num(d[1])));
+                let dash = dash.map_or(String::new(), |d| {
+                    format!(r#" stroke-dasharray="{} {}""#, num(d[0]), num(d[1]))
+                });
                 writeln!(
                     s,
                     r#"<{tag} points="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round"{dash}/>"#,
@@ -87,7 +97,14 @@ pub(crate) fn render(scene: &Scene) -> String {
                 )
             }
             Prim::Circle { cx, cy, r, fill } => {
-                writeln!(s, r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/>"#, num(*cx), num(*cy), num(*r), fill.css())
+                writeln!(
+                    s,
+                    r#"<circle cx="{}" cy="{}" r="{}" fill="{}"/>"#,
+                    num(*cx),
+                    num(*cy),
+                    num(*r),
+                    fill.css()
+                )
             }
             Prim::Text {
                 x,

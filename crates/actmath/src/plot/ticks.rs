@@ -4,7 +4,7 @@
 /// Linear ticks inside `[lo, hi]` with at most `max_bins` intervals; returns the ticks and their labels.
 pub(crate) fn linear_ticks(lo: f64, hi: f64, max_bins: usize) -> Vec<(f64, String)> {
     let span = hi - lo;
-    if !(span > 0.0) || !span.is_finite() {
+    if span.is_nan() || span <= 0.0 || !span.is_finite() {
         return vec![(lo, format_number(lo, 1.0))];
     }
     let raw = span / max_bins.max(1) as f64;
@@ -75,9 +75,17 @@ pub(crate) fn superscript(e: i32) -> String {
 pub(crate) fn format_number(v: f64, step: f64) -> String {
     let s = if v == 0.0 {
         let step = step.abs().max(1e-12);
-        let decimals = if step >= 1e-4 && step < 1e5 { (-step.log10().floor()).max(0.0) as usize } else { 0 };
+        let decimals = if (1e-4..1e5).contains(&step) {
+            (-step.log10().floor()).max(0.0) as usize
+        } else {
+            0
+        };
         let m = step / 10f64.powf(step.log10().floor());
-        let decimals = if decimals > 0 && (m - 2.5).abs() < 1e-6 { decimals + 1 } else { decimals };
+        let decimals = if decimals > 0 && (m - 2.5).abs() < 1e-6 {
+            decimals + 1
+        } else {
+            decimals
+        };
         return format!("{:.*}", decimals, 0.0);
     } else if v.abs() >= 1e5 || v.abs() < 1e-4 {
         let s = format!("{v:e}");
