@@ -8,7 +8,9 @@ pub mod gates;
 pub mod init;
 pub mod plot;
 pub mod scalar;
+pub mod simulate;
 pub mod softmax;
+pub mod zoo;
 
 /// Everything a notebook cell needs: `use actmath::prelude::*;`.
 pub mod prelude {
@@ -20,6 +22,8 @@ pub mod prelude {
     pub use crate::init::*;
     pub use crate::plot::*;
     pub use crate::scalar;
+    pub use crate::simulate::*;
     pub use crate::softmax::*;
+    pub use crate::zoo::*;
     pub use ndarray::{self, Array, Array1, Array2, ArrayView1, ArrayView2, Axis, array, s};
 }
