@@ -33,6 +33,8 @@
 //! | [`affine`] | affine layers | [`affine`](affine::affine) W x + b; [`compose_affine`](affine::compose_affine) (W₂W₁, W₂b₁ + b₂) |
 //! | [`check`] | the original's answer checks | [`check_close`](check::check_close) \|v − e\| ≤ tol + tol·\|e\| element-wise; [`check_true`](check::check_true); [`header`](check::header) |
 //! | [`plot`] | figures | [`Figure`](plot::Figure): lines, bars, heat maps, panel grids; SVG + PNG in one notebook output |
+//! | [`simulate`] | seeded experiments | [`gaussian_expectation`](simulate::gaussian_expectation) E[f(μ + σZ)] by Simpson's rule; [`gaussian_moments`](simulate::gaussian_moments) mean and variance of f(μ + σZ); [`RandomNet`](simulate::RandomNet) z_l = h_{l−1}(√v·U_l), h_l = φ(z_l): activation variance and gradient size through depth; [`TinyReluNet`](simulate::TinyReluNet) y = W₂ relu(W₁x + b₁) + b₂; [`relu_preactivations`](simulate::relu_preactivations) x W + b for random x; [`max_abs_diff`](simulate::max_abs_diff) max \|aᵢ − bᵢ\| |
+//! | [`zoo`] | every activation side by side | [`zoo`](zoo::zoo) name, f and f′ of each; [`Activation::profile`](zoo::Activation::profile) range, E[f(Z)], saturation, monotonicity and peak slope measured on a grid |
 //!
 //! The stability tricks, one per family: logistic functions never form e^x for large positive x
 //! (they work with e^(−|x|) ≤ 1 and pick the form for the sign of x); softmax subtracts the
