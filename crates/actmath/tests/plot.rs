@@ -1,5 +1,5 @@
 //! Output tests for `actmath::plot`: the evcxr block format, SVG well-formedness (parsed with
-//! roxmltree), PNG decoding (with the `png` crate, independent of the crate's own encoder),
+//! roxmltree), PNG decoding (with the `png` crate's decoder), and the documented edge cases.
 //! and the documented edge cases.
 
 use actmath::plot::{Figure, PALETTE};
@@ -92,8 +92,11 @@ fn svg_is_well_formed_and_carries_the_text() {
     }
     assert!(svg.contains(r#"width="1200" height="720""#));
     assert!(svg.contains("font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\""));
-    // The first two palette colours draw the two series.
-    assert!(svg.contains(&PALETTE[0].to_lowercase()) && svg.contains(&PALETTE[1].to_lowercase()));
+    // The first two palette colours draw the two series (hex digits in either case).
+    let lower = svg.to_lowercase();
+    assert!(
+        lower.contains(&PALETTE[0].to_lowercase()) && lower.contains(&PALETTE[1].to_lowercase())
+    );
 }
 
 #[test]
@@ -183,7 +186,7 @@ fn non_finite_points_are_skipped_and_break_the_line() {
     let y = [0.0, 1.0, f64::NAN, 3.0, f64::INFINITY, 5.0];
     let svg = Figure::new().line("gappy", x, y).to_svg();
     // Runs of at least two points: 0–1 only (3 and 5 are isolated).
-    let series = svg.matches("stroke=\"#0173b2\"").count();
+    let series = svg.to_lowercase().matches("stroke=\"#0173b2\"").count();
     assert_eq!(series, 2, "one run plus the legend key:\n{svg}");
     // Limits come from the finite points: 0..5 → ticks up to 5.
     assert!(svg_texts(&svg).contains('5'));
@@ -236,8 +239,9 @@ fn bar_chart_renders_labelled_bars() {
     for want in ["u0", "u3", "ReLU", "GELU", "dead below"] {
         assert!(texts.contains(want), "{want} missing");
     }
-    // 3 + 4 non-zero bars, 2 legend patches, plus background and legend frame.
-    assert_eq!(svg.matches("<rect").count(), 7 + 2 + 2);
+    // 3 + 4 non-zero bars, 2 legend patches, plus the background and the legend box (drawn by
+    // plotters as a fill and a frame).
+    assert_eq!(svg.matches("<rect").count(), 7 + 2 + 1 + 2);
     let (w, h, px) = decode(&fig.to_png());
     assert_eq!((w, h), (1200, 720));
     assert!(px.chunks(3).any(|c| c == [0xDE, 0x8F, 0x05]));
