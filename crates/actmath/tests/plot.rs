@@ -1,6 +1,5 @@
 //! Output tests for `actmath::plot`: the evcxr block format, SVG well-formedness (parsed with
 //! roxmltree), PNG decoding (with the `png` crate's decoder), and the documented edge cases.
-//! and the documented edge cases.
 
 use actmath::plot::{Figure, PALETTE};
 use base64::Engine as _;

@@ -461,22 +461,35 @@ fn draw_plot(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas)
     let mut b = ChartBuilder::on(area);
     b.margin_left(PAD)
         .margin_bottom(PAD)
-        .margin_top(PAD)
+        .margin_top(PAD + title_h(fig, th))
         .margin_right(PAD + la.right)
         .x_label_area_size(la.bottom)
         .y_label_area_size(la.left);
-    if !fig.title.is_empty() {
-        b.caption(&fig.title, text_style(th.title, TEXT));
-    }
     let xr = Ticked::new(plan.x.0..plan.x.1, &plan.xticks);
     let (lo, hi) = plan.y;
-    if fig.log_y {
+    let axes = if fig.log_y {
         let yr: Ticked<LogCoord<f64>> = Ticked::new((lo..hi).log_scale(), &plan.yticks);
-        draw_xy(fig, plan, th, b.build_cartesian_2d(xr, yr)?, |v| v.log10())
+        draw_xy(fig, plan, th, b.build_cartesian_2d(xr, yr)?, |v| v.log10())?
     } else {
         let yr: Ticked<RangedCoordf64> = Ticked::new(lo..hi, &plan.yticks);
-        draw_xy(fig, plan, th, b.build_cartesian_2d(xr, yr)?, |v| v)
+        draw_xy(fig, plan, th, b.build_cartesian_2d(xr, yr)?, |v| v)?
+    };
+    draw_title(fig, th, area, axes)
+}
+
+/// Writes the title centred above the axes, whose pixel ranges are `(xs, ys)`.
+fn draw_title(fig: &Figure, th: &Theme, area: &Area, (xs, ys): (Range<i32>, Range<i32>)) -> Res {
+    if fig.title.is_empty() {
+        return Ok(());
     }
+    let (bx, by) = area.get_base_pixel();
+    let at = (
+        (xs.start + xs.end) / 2 - bx,
+        ys.start - by - (6.0 * PT) as i32,
+    );
+    let style = text_style(th.title, TEXT).pos(Pos::new(HPos::Center, VPos::Bottom));
+    area.draw(&Text::new(fig.title.as_str(), at, style))?;
+    Ok(())
 }
 
 type XCoord = Ticked<RangedCoordf64>;
@@ -506,7 +519,7 @@ fn draw_xy<'a, 'b: 'a, C>(
     th: &Theme,
     mut chart: Chart<'a, 'b, Ticked<C>>,
     ty: impl Fn(f64) -> f64,
-) -> Res
+) -> Res<(Range<i32>, Range<i32>)>
 where
     C: Ranged<ValueType = f64>,
 {
@@ -682,7 +695,7 @@ where
             .border_style(GRID.stroke_width(GRID_W))
             .draw()?;
     }
-    Ok(())
+    Ok(chart.plotting_area().get_pixel_range())
 }
 
 fn legend_margin(fs: f64) -> i32 {
@@ -965,16 +978,6 @@ fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas)
 
     let mut b = ChartBuilder::on(&main);
     b.x_label_area_size(la.bottom).y_label_area_size(la.left);
-    if !fig.title.is_empty() {
-        // The title sits above the block; the label area left of it is room for row labels.
-        let (tw, _) = measure(area, &fig.title, &text_style(th.title, TEXT));
-        let cx = PAD + dx + la.left + bw / 2;
-        area.draw(&Text::new(
-            fig.title.as_str(),
-            (cx.max(tw / 2), top + dy - (6.0 * PT) as i32),
-            text_style(th.title, TEXT).pos(Pos::new(HPos::Center, VPos::Bottom)),
-        ))?;
-    }
     let at_centres = |labels: &[String]| -> Vec<(f64, String)> {
         labels
             .iter()
@@ -1012,13 +1015,18 @@ fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas)
     let fs = (0.22 * cell).min(th.tick);
     let mut cells = Vec::new();
     let mut labels = Vec::new();
+    // Half a pixel, in cells: each cell reaches under its right and lower neighbours, so no
+    // hairline of background shows between anti-aliased cell edges.
+    let seam = 0.5 * UF / cell;
     for ((i, j), &v) in heat.values.indexed_iter() {
         if !v.is_finite() {
             continue;
         }
         let c = colormap(stops, (v - vmin) / (vmax - vmin));
         let (x, y) = (j as f64, i as f64);
-        cells.push(Rectangle::new([(x, y), (x + 1.0, y + 1.0)], c.filled()));
+        let x1 = if j + 1 < m { x + 1.0 + seam } else { x + 1.0 };
+        let y1 = if i + 1 < n { y + 1.0 + seam } else { y + 1.0 };
+        cells.push(Rectangle::new([(x, y), (x1, y1)], c.filled()));
         if fs >= 9.0 * UF {
             let tc = if luminance(c) < 0.5 { WHITE } else { TEXT };
             let s = format!("{v:.decimals$}").replace('-', "\u{2212}");
@@ -1028,6 +1036,7 @@ fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas)
     }
     chart.draw_series(cells)?;
     chart.draw_series(labels)?;
+    draw_title(fig, th, area, chart.plotting_area().get_pixel_range())?;
 
     // Colour bar: 64 strips from vmin (bottom) to vmax (top), ticks on its right.
     let mut b = ChartBuilder::on(&bar);
@@ -1052,7 +1061,13 @@ fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas)
     cb.draw_series((0..strips).map(|k| {
         let c = colormap(stops, (k as f64 + 0.5) / strips as f64);
         let y = vmin + k as f64 * step;
-        Rectangle::new([(0.0, y), (1.0, y + step)], c.filled())
+        // Each strip reaches half a pixel into the next one (no seams, as for the cells).
+        let top = if k + 1 < strips {
+            y + step * (1.0 + 0.5 * UF * strips as f64 / bh as f64)
+        } else {
+            vmax
+        };
+        Rectangle::new([(0.0, y), (1.0, top)], c.filled())
     }))?;
     Ok(())
 }
