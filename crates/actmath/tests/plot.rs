@@ -337,3 +337,42 @@ fn scatter_and_limits() {
     // The point at (5, 5) is outside the limits: two dots plus the legend key.
     assert_eq!(svg.matches("<circle").count(), 3);
 }
+
+#[test]
+fn small_figures_and_mixed_grids_render() {
+    let x = [0.0, 1.0, 2.0];
+    let small = Figure::new()
+        .size(200, 200)
+        .title("A long title for a very small figure")
+        .xlabel("x")
+        .ylabel("y")
+        .line("a rather long legend label", x, [1.0, 2.0, 0.5]);
+    let (w, h, _) = decode(&small.to_png());
+    assert_eq!((w, h), (200, 200));
+    let grid = Figure::grid(2, 2)
+        .title("mixed")
+        .panel(
+            Figure::new()
+                .title("bars")
+                .bars("b", &["p", "q"], [1.0, -1.0]),
+        )
+        .panel(
+            Figure::new()
+                .title("heat")
+                .heatmap(&Array2::eye(2), &["r0", "r1"], &["c0", "c1"]),
+        )
+        .panel(
+            Figure::new()
+                .title("log")
+                .log_y()
+                .line("", x, [1.0, 10.0, 100.0]),
+        );
+    let texts = svg_texts(&grid.to_svg());
+    for want in ["bars", "heat", "log", "r1", "c0", "10²"] {
+        assert!(texts.contains(want), "{want} missing: {texts}");
+    }
+    let (w, _, px) = decode(&grid.to_png());
+    assert_eq!(w, 1200);
+    // The heat map's largest value (1, one-signed data) is the top of viridis.
+    assert!(px.chunks(3).any(|c| c == [0xFD, 0xE7, 0x25]));
+}

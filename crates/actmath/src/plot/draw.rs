@@ -52,7 +52,7 @@ const DASH: (i32, i32) = ((3.7 * PT) as i32, (1.6 * PT) as i32);
 type Res<T = ()> = Result<T, Box<dyn Error>>;
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
-/// Font sizes in pixels.
+/// Font sizes in drawing units.
 #[derive(Clone, Copy)]
 struct Theme {
     title: f64,
@@ -87,7 +87,8 @@ fn register_font() {
     });
 }
 
-/// A text style of `px` pixels (plotters writes `size / 1.24` into the SVG's font-size).
+/// A text style `px` drawing units high (plotters writes `size / 1.24` into the SVG's
+/// font-size, so the size it is given is scaled up by 1.24).
 fn text_style(px: f64, color: RGBColor) -> TextStyle<'static> {
     (FAMILY, px * 1.24).into_font().color(&color)
 }
@@ -99,7 +100,7 @@ fn palette(i: usize) -> RGBColor {
     RGBColor((v >> 16) as u8, (v >> 8) as u8, v as u8)
 }
 
-/// Pixel size of `text` in `style`.
+/// Width and height of `text` in `style`, in drawing units, as plotters measures it.
 fn measure(area: &Area, text: &str, style: &TextStyle) -> (i32, i32) {
     area.estimate_text_size(text, style)
         .map(|(w, h)| (w as i32, h as i32))
@@ -111,7 +112,7 @@ fn widest<'s>(area: &Area, labels: impl Iterator<Item = &'s str>, style: &TextSt
     labels.map(|s| measure(area, s, style).0).max().unwrap_or(0)
 }
 
-/// Height of one line of text of `px` pixels (ascent + descent of DejaVu Sans).
+/// Height of one line of text of size `px` (ascent + descent of DejaVu Sans).
 fn line_h(px: f64) -> i32 {
     (1.164 * px).ceil() as i32
 }
@@ -189,7 +190,7 @@ fn draw_figure(fig: &Figure, root: &Area) -> Res {
     Ok(())
 }
 
-/// Room around the axes, in pixels: the label areas plotters draws ticks and axis labels in,
+/// Room around the axes, in drawing units: the label areas plotters draws ticks and axis labels in,
 /// and the right margin (half of the last x tick label may stick out).
 #[derive(Clone, Copy, Debug, Default)]
 struct LabelAreas {
