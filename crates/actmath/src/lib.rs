@@ -4,6 +4,7 @@ pub mod affine;
 pub mod array;
 pub mod check;
 pub mod diagnostics;
+pub mod exercises;
 pub mod gates;
 pub mod init;
 pub mod plot;
@@ -16,6 +17,10 @@ pub mod prelude {
     pub use crate::array::*;
     pub use crate::check::*;
     pub use crate::diagnostics::*;
+    pub use crate::exercises::{
+        AFFINE_COLLAPSE, DEAD_RELU, GELU_VS_SILU, GLU, HE_VARIANCE, RELU_FAMILY,
+        SIGMOID_DERIVATIVE, SOFTMAX_JACOBIAN, STABLE_SOFTMAX, Scoreboard, Status, TANH_DERIVATIVE,
+    };
     pub use crate::gates::*;
     pub use crate::init::*;
     pub use crate::plot::*;
