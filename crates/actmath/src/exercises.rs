@@ -200,6 +200,12 @@ pub fn min_eigenvalue_symmetric(m: &Array2<f64>) -> f64 {
 ///
 /// Checks: `center derivative` (σ′(0) = 0.25, the original's) and `derivative at every x` against a central
 /// finite difference of σ.
+///
+/// ```
+/// use actmath::exercises::{Exercise, SIGMOID_DERIVATIVE};
+/// let s = SIGMOID_DERIVATIVE.x().mapv(|v| 1.0 / (1.0 + (-v).exp()));
+/// assert!(SIGMOID_DERIVATIVE.check(&(&s * &(1.0 - &s))).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct SigmoidDerivative;
 /// Exercise 1: Sigmoid derivative.
@@ -233,6 +239,12 @@ impl Exercise for SigmoidDerivative {
 ///
 /// Checks: `center derivative` (tanh′(0) = 1, the original's) and `derivative at every x` against a central
 /// finite difference of tanh.
+///
+/// ```
+/// use actmath::exercises::{Exercise, TANH_DERIVATIVE};
+/// let deriv = TANH_DERIVATIVE.x().mapv(|v| 1.0 - v.tanh().powi(2));
+/// assert!(TANH_DERIVATIVE.check(&deriv).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct TanhDerivative;
 /// Exercise 2: Tanh derivative.
@@ -265,8 +277,15 @@ impl Exercise for TanhDerivative {
 /// Exercise 3 (*): ReLU and Leaky ReLU (slope α = 0.1 below zero) at x = [−2, 0, 3].
 /// Answer: `(relu, leaky)`, two `Array1<f64>` of 3 values.
 ///
-/// Checks: `relu` = [0, 0, 3] and `leaky keeps negative signal` (leaky[0] < 0), the original's; then `leaky relu`
-/// against the closed form `x if x > 0 else 0.1·x` = [−0.2, 0, 3].
+/// Checks: `relu` = \[0, 0, 3\] and `leaky keeps negative signal` (`leaky[0] < 0`), the original's; then
+/// `leaky relu` against the closed form `x if x > 0 else 0.1·x` = \[−0.2, 0, 3\].
+///
+/// ```
+/// use actmath::exercises::{Exercise, RELU_FAMILY};
+/// let x = RELU_FAMILY.x();
+/// let answer = (x.mapv(|v| v.max(0.0)), x.mapv(|v| if v > 0.0 { v } else { 0.1 * v }));
+/// assert!(RELU_FAMILY.check(&answer).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ReluFamily;
 /// Exercise 3: ReLU family.
@@ -308,6 +327,13 @@ impl Exercise for ReluFamily {
 ///
 /// Checks: `collapsed affine` (out = A x + c = [18.5, 11.5], the original's), then `A = W2 W1` = [[2, 4], [1, 3]]
 /// and `c = W2 b1 + b2` = [2.5, 0.5], the references multiplied out here element by element.
+///
+/// ```
+/// use actmath::exercises::{AFFINE_COLLAPSE as E, Exercise};
+/// let out = E.w2().dot(&(E.w1().dot(&E.x()) + E.b1())) + E.b2();
+/// let answer = (out, E.w2().dot(&E.w1()), E.w2().dot(&E.b1()) + E.b2());
+/// assert!(E.check(&answer).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct AffineCollapse;
 /// Exercise 4: Affine collapse.
@@ -368,6 +394,14 @@ impl Exercise for AffineCollapse {
 ///
 /// Checks (the original's): `sums to one` and `shift invariant`, the latter comparing every element with
 /// e^(zᵢ−1000) / Σⱼ e^(zⱼ−1000), computed here on the shifted logits, where nothing overflows.
+///
+/// ```
+/// use actmath::exercises::{Exercise, STABLE_SOFTMAX};
+/// let e = STABLE_SOFTMAX.z().mapv(|v| (v - 1000.0).exp());
+/// assert!(STABLE_SOFTMAX.check(&(&e / e.sum())).is_pass());
+/// let naive = STABLE_SOFTMAX.z().mapv(f64::exp); // overflows: inf / inf = NaN
+/// assert!(!STABLE_SOFTMAX.check(&(&naive / naive.sum())).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct StableSoftmax;
 /// Exercise 5: Stable softmax.
@@ -399,6 +433,12 @@ impl Exercise for StableSoftmax {
 ///
 /// Checks: `row sums zero` and `PSD` (smallest eigenvalue of the symmetric part > −1e-10), the original's; then
 /// `J = diag(s) - s s^T` element by element.
+///
+/// ```
+/// use actmath::exercises::{Exercise, SOFTMAX_JACOBIAN};
+/// let j = actmath::softmax::softmax_jacobian(&SOFTMAX_JACOBIAN.s());
+/// assert!(SOFTMAX_JACOBIAN.check(&j).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct SoftmaxJacobian;
 /// Exercise 6: Softmax Jacobian.
@@ -436,6 +476,15 @@ impl Exercise for SoftmaxJacobian {
 /// Checks: `finite smooth activations` (the original's), then `GELU (tanh approximation)` against
 /// ½x(1 + tanh(√(2/π)(x + 0.044715x³))) and `SiLU` against x/(1 + e^(−x)); then the original's line
 /// `GELU [...] SiLU [...]`.
+///
+/// ```
+/// use actmath::exercises::{Exercise, GELU_VS_SILU};
+/// let x = GELU_VS_SILU.x();
+/// let k = (2.0 / std::f64::consts::PI).sqrt();
+/// let gel = x.mapv(|v| 0.5 * v * (1.0 + (k * (v + 0.044715 * v.powi(3))).tanh()));
+/// let silu = x.mapv(|v| v / (1.0 + (-v).exp()));
+/// assert!(GELU_VS_SILU.check(&(gel, silu)).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct GeluVsSilu;
 /// Exercise 7: GELU vs SiLU.
@@ -476,6 +525,13 @@ impl Exercise for GeluVsSilu {
 ///
 /// Checks: `GLU output` and `dy/da` (the original's, now against σ written out here instead of the answer
 /// itself), then `dy/db` against a central finite difference of a ⊙ σ(b) in b.
+///
+/// ```
+/// use actmath::exercises::{Exercise, GLU};
+/// let g = GLU.b().mapv(|v| 1.0 / (1.0 + (-v).exp()));
+/// let answer = (&GLU.a() * &g, g.clone(), &GLU.a() * &(&g * &(1.0 - &g)));
+/// assert!(GLU.check(&answer).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Glu;
 /// Exercise 8: GLU.
@@ -516,6 +572,12 @@ impl Exercise for Glu {
 ///
 /// Checks: `He greater than Xavier here` (the original's), then `Xavier variance 2/(n_in+n_out)` = 1/96 and
 /// `He variance 2/n_in` = 1/64 against the closed forms; then the original's line `xavier … he …`.
+///
+/// ```
+/// use actmath::exercises::{Exercise, HE_VARIANCE};
+/// assert!(HE_VARIANCE.check(&(2.0 / 192.0, 2.0 / 128.0)).is_pass());
+/// assert!(!HE_VARIANCE.check(&(1.0 / 192.0, 1.0 / 128.0)).is_pass()); // LeCun's 1/n is not He's 2/n
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct HeVariance;
 /// Exercise 9: He variance.
@@ -558,6 +620,12 @@ impl Exercise for HeVariance {
 /// samples, columns = units. Answer: `(active_fraction, dead)`, an `Array1<f64>` and an `Array1<bool>` per unit.
 ///
 /// Checks: `first unit dead` (the original's), then `active fraction per unit` = [0, 1] and `second unit alive`.
+///
+/// ```
+/// use actmath::exercises::{DEAD_RELU, Exercise};
+/// use ndarray::array;
+/// assert!(DEAD_RELU.check(&(array![0.0, 1.0], array![true, false])).is_pass());
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct DeadRelu;
 /// Exercise 10: Dead ReLU diagnostic.
