@@ -84,41 +84,41 @@ ORIGINAL_LINES = {
 
 # Correct answers, written differently from the reference solutions where the crate allows it.
 CORRECT = {
-    1: """let x = array![-1.0, 0.0, 1.0];
+    1: """let x: Array1<f64> = array![-1.0, 0.0, 1.0];
 let deriv: Option<Array1<f64>> = Some(x.mapv(|v| scalar::sigmoid(v) * scalar::sigmoid(-v)));
 board.grade(SIGMOID_DERIVATIVE, &deriv);""",
-    2: """let x = array![-1.0, 0.0, 1.0];
+    2: """let x: Array1<f64> = array![-1.0, 0.0, 1.0];
 let deriv: Option<Array1<f64>> = Some(x.mapv(|v| 1.0 / v.cosh().powi(2)));
 board.grade(TANH_DERIVATIVE, &deriv);""",
-    3: """let x = array![-2.0, 0.0, 3.0];
+    3: """let x: Array1<f64> = array![-2.0, 0.0, 3.0];
 let y: Option<(Array1<f64>, Array1<f64>)> = Some((relu(&x), leaky_relu(&x, 0.1)));
 board.grade(RELU_FAMILY, &y);""",
-    4: """let w1 = array![[1.0, 2.0], [0.0, 1.0]];
-let b1 = array![1.0, -1.0];
-let w2 = array![[2.0, 0.0], [1.0, 1.0]];
-let b2 = array![0.5, 0.5];
-let x = array![2.0, 3.0];
+    4: """let w1: Array2<f64> = array![[1.0, 2.0], [0.0, 1.0]];
+let b1: Array1<f64> = array![1.0, -1.0];
+let w2: Array2<f64> = array![[2.0, 0.0], [1.0, 1.0]];
+let b2: Array1<f64> = array![0.5, 0.5];
+let x: Array1<f64> = array![2.0, 3.0];
 let (a, c) = compose_affine(&w1, &b1, &w2, &b2);
 let out: Option<(Array1<f64>, Array2<f64>, Array1<f64>)> = Some((affine(&w2, &b2, &affine(&w1, &b1, &x)), a, c));
 board.grade(AFFINE_COLLAPSE, &out);""",
-    5: """let z = array![1000.0, 999.0, 998.0];
+    5: """let z: Array1<f64> = array![1000.0, 999.0, 998.0];
 let e = z.mapv(|v| (v - 1000.0).exp());
 let p: Option<Array1<f64>> = Some(&e / e.sum());
 board.grade(STABLE_SOFTMAX, &p);""",
-    6: """let s = array![0.2, 0.3, 0.5];
+    6: """let s: Array1<f64> = array![0.2, 0.3, 0.5];
 let j: Option<Array2<f64>> = Some(softmax_jacobian(&s));
 board.grade(SOFTMAX_JACOBIAN, &j);""",
-    7: """let x = array![-1.0, 0.0, 1.0];
+    7: """let x: Array1<f64> = array![-1.0, 0.0, 1.0];
 let gel: Option<(Array1<f64>, Array1<f64>)> = Some((gelu_tanh(&x), silu(&x)));
 board.grade(GELU_VS_SILU, &gel);""",
-    8: """let a = array![2.0, -1.0];
-let b = array![0.0, 2.0];
+    8: """let a: Array1<f64> = array![2.0, -1.0];
+let b: Array1<f64> = array![0.0, 2.0];
 let out: Option<(Array1<f64>, Array1<f64>, Array1<f64>)> = Some((glu(&a, &b), glu_grad_a(&b), glu_grad_b(&a, &b)));
 board.grade(GLU, &out);""",
-    9: """let (n_in, n_out) = (128, 64);
+    9: """let (n_in, n_out): (usize, usize) = (128, 64);
 let var: Option<(f64, f64)> = Some((xavier_variance(n_in, n_out), he_variance(n_in)));
 board.grade(HE_VARIANCE, &var);""",
-    10: """let preacts = array![[-2.0, 1.0], [-1.0, 2.0], [-3.0, 3.0]];
+    10: """let preacts: Array2<f64> = array![[-2.0, 1.0], [-1.0, 2.0], [-3.0, 3.0]];
 let dead: Option<(Array1<f64>, Array1<bool>)> = Some((active_fraction(&preacts), dead_units(&preacts, 0.01)));
 board.grade(DEAD_RELU, &dead);""",
 }
@@ -126,17 +126,17 @@ board.grade(DEAD_RELU, &dead);""",
 # Wrong answers (2: forgot the square, right only at x = 0; 5: the naive softmax overflows to NaN; 9: LeCun's 1/n instead of 2/n, which
 # still passes the original's only check "He greater than Xavier") and a cell that panics before grading (4).
 WRONG = {
-    2: """let x = array![-1.0, 0.0, 1.0];
+    2: """let x: Array1<f64> = array![-1.0, 0.0, 1.0];
 let deriv: Option<Array1<f64>> = Some(1.0 - &tanh(&x));
 board.grade(TANH_DERIVATIVE, &deriv);""",
-    4: """let x = array![2.0, 3.0];
+    4: """let x: Array1<f64> = array![2.0, 3.0];
 let out: Option<(Array1<f64>, Array2<f64>, Array1<f64>)> = Some((array![x[2]], Array2::zeros((2, 2)), x.clone()));
 board.grade(AFFINE_COLLAPSE, &out);""",
-    5: """let z = array![1000.0, 999.0, 998.0];
+    5: """let z: Array1<f64> = array![1000.0, 999.0, 998.0];
 let e = z.mapv(f64::exp);
 let p: Option<Array1<f64>> = Some(&e / e.sum());
 board.grade(STABLE_SOFTMAX, &p);""",
-    9: """let (n_in, n_out) = (128, 64);
+    9: """let (n_in, n_out): (usize, usize) = (128, 64);
 let var: Option<(f64, f64)> = Some((1.0 / (n_in + n_out) as f64, 1.0 / n_in as f64));
 board.grade(HE_VARIANCE, &var);""",
 }
