@@ -142,7 +142,7 @@ board.grade(HE_VARIANCE, &var);""",
 }
 
 # Lines of the reference solutions that must not reach the student version.
-SOLUTION_MARKERS = ["// Solution", "board.check_reference", "let deriv = &s * &(1.0 - &s);", "Takeaway:"]
+SOLUTION_MARKERS = ["// Solution", "board.check_reference", "let deriv = &s * &(1.0 - &s);", "takeaway(\"", "Takeaway:"]
 
 
 # ----------------------------------------------------------------------------------------------------- helpers

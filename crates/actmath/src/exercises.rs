@@ -790,6 +790,7 @@ impl Scoreboard {
             }
         };
         self.student[n - 1] = status;
+        settle_output();
     }
 
     /// Runs the same checks on the reference solution, after the original's header
@@ -798,6 +799,7 @@ impl Scoreboard {
         check::header(&exercise.title());
         let tally = exercise.check(answer);
         self.reference[exercise.number() - 1] = Status::from_tally(&tally);
+        settle_output();
     }
 
     /// The student's status for exercise `n` (1 to 10).
@@ -813,7 +815,29 @@ impl Scoreboard {
     /// Prints the table (see the [`Display`](#impl-Display-for-Scoreboard) implementation).
     pub fn summary(&self) {
         print!("{self}");
+        settle_output();
     }
+}
+
+/// Prints the original's takeaway line, `\nTakeaway: {text}`, at the end of a solution cell.
+///
+/// ```
+/// actmath::exercises::takeaway("tanh is zero-centered but still saturates.");
+/// ```
+pub fn takeaway(text: &str) {
+    println!("\nTakeaway: {text}");
+    settle_output();
+}
+
+/// Flushes stdout and waits 25 ms, at the end of every printing function a cell ends with.
+///
+/// evcxr 0.22 forwards a cell's printed lines to the notebook on a separate thread and may report the cell
+/// finished before the last lines are sent; the notebook client then drops them (seen about once per hundred
+/// cells on a busy machine). Waiting a moment before the cell's code returns lets the forwarding catch up.
+fn settle_output() {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    std::thread::sleep(std::time::Duration::from_millis(25));
 }
 
 fn totals(statuses: &[Status]) -> String {

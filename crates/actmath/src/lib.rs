@@ -20,7 +20,7 @@ pub mod prelude {
     pub use crate::exercises::{
         AFFINE_COLLAPSE, DEAD_RELU, GELU_VS_SILU, GLU, HE_VARIANCE, RELU_FAMILY,
         SIGMOID_DERIVATIVE, SOFTMAX_JACOBIAN, STABLE_SOFTMAX, Scoreboard, Status, TANH_DERIVATIVE,
-        relu_signal_through_layers,
+        relu_signal_through_layers, takeaway,
     };
     pub use crate::gates::*;
     pub use crate::init::*;
