@@ -15,6 +15,37 @@
 //! panicked before reaching `board.grade(...)` keeps its previous status ("no result" on a fresh run), and the
 //! other exercises still grade.
 //!
+//! # The exercises and their checks
+//!
+//! | # | answer | the original's checks | added checks |
+//! |---|---|---|---|
+//! | 1 | σ′(x), `Array1` | `center derivative` σ′(0) = 0.25 | every element vs a finite difference of σ |
+//! | 2 | tanh′(x), `Array1` | `center derivative` tanh′(0) = 1 | every element vs a finite difference of tanh |
+//! | 3 | `(relu, leaky)` | `relu` = \[0, 0, 3\]; `leaky keeps negative signal` | every Leaky ReLU element (α = 0.1) |
+//! | 4 | `(out, a, c)` | `collapsed affine` out = Ax + c | A = W₂W₁ and c = W₂b₁ + b₂ element-wise |
+//! | 5 | `p`, `Array1` | `sums to one`; `shift invariant` (every element) | — (already element-wise) |
+//! | 6 | `j`, `Array2` | `row sums zero`; `PSD` | every entry vs diag(s) − s sᵀ |
+//! | 7 | `(gel, silu)` | `finite smooth activations` | every element vs the tanh-GELU and x·σ(x) formulas |
+//! | 8 | `(out, dy_da, dy_db)` | `GLU output`, `dy/da` (compared the answer with itself) | both vs σ written out; dy/db vs a finite difference |
+//! | 9 | `(xavier, he)` | `He greater than Xavier here` | each variance vs 2/(n_in+n_out) and 2/n_in |
+//! | 10 | `(active_fraction, dead)` | `first unit dead` | active fractions \[0, 1\]; second unit alive |
+//!
+//! Decisions:
+//! - Where the original's student and solution cells used different inputs (exercises 4 and 10), both use the
+//!   solution's, so one set of checks serves both.
+//! - Answers made of several values are tuples, in the order the statement names them.
+//! - Exercise 7 asks for the tanh approximation of GELU, as the original computes it: the exact (erf) GELU differs
+//!   by 1.5e-4 at x = 1 and fails at the tolerance 1e-7.
+//! - `PSD` (exercise 6) looks at the smallest eigenvalue of the symmetric part (J + Jᵀ)/2, which decides
+//!   vᵀJv ≥ 0 for every v; numpy's `eigvalsh`, used by the original, reads only one triangle.
+//! - The scoreboard's table says "unanswered" where the grading line says "not attempted yet", so that
+//!   the phrase "not attempted" appears once per unanswered exercise in a notebook's output, for scripts to count.
+//! - The functions a cell ends with ([`Scoreboard::grade`], [`Scoreboard::check_reference`], [`takeaway`],
+//!   [`Scoreboard::summary`]) pause 25 ms after printing, so evcxr forwards their lines before it reports the cell
+//!   finished (see `settle_output`).
+//!
+//! # Example
+//!
 //! ```
 //! use actmath::prelude::*;
 //! let mut board = Scoreboard::new();
