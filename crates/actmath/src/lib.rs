@@ -33,6 +33,7 @@
 //! | [`affine`] | affine layers | [`affine`](affine::affine) W x + b; [`compose_affine`](affine::compose_affine) (W₂W₁, W₂b₁ + b₂) |
 //! | [`check`] | the original's answer checks | [`check_close`](check::check_close) \|v − e\| ≤ tol + tol·\|e\| element-wise; [`check_true`](check::check_true); [`header`](check::header) |
 //! | [`plot`] | figures | [`Figure`](plot::Figure): lines, bars, heat maps, panel grids; SVG + PNG in one notebook output |
+//! | [`exercises`] | the exercises notebook's grading | ten exercise constants ([`SIGMOID_DERIVATIVE`](exercises::SIGMOID_DERIVATIVE) … [`DEAD_RELU`](exercises::DEAD_RELU)) with fixed inputs and checks against closed forms and finite differences; [`Scoreboard`](exercises::Scoreboard) records each exercise's student and reference status and prints the final table |
 //!
 //! The stability tricks, one per family: logistic functions never form e^x for large positive x
 //! (they work with e^(−|x|) ≤ 1 and pick the form for the sign of x); softmax subtracts the
