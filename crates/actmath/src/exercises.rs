@@ -801,7 +801,7 @@ impl Scoreboard {
         let status = match answer {
             None => {
                 println!(
-                    "Exercise {n}: not attempted yet. Replace `None` with `Some(...)` in this cell and run it again."
+                    "Exercise {n}: not attempted yet. Replace None with Some(...) in this cell and run it again."
                 );
                 Status::NotAttempted
             }
