@@ -277,9 +277,9 @@ def analyse(nb, name: str, source: Path, student: bool, seconds: dict | None = N
 # ---- Execution ---------------------------------------------------------------------------------
 
 
-def say(message: str = "", quiet: bool = False) -> None:
+def say(message: str = "", quiet: bool = False, end: str = "\n") -> None:
     if not quiet:
-        print(message, flush=True)
+        print(message, end=end, flush=True)
 
 
 def execute(
@@ -288,9 +288,10 @@ def execute(
     """Run every code cell of `nb` in a fresh kernel started in `cwd`.
 
     Prints one progress line per cell. The kernel process's own stdout/stderr (cargo's
-    "Compiling ..." lines; not the cells' outputs) go to `log`, or to the terminal without one. Returns the executed notebook, seconds per cell index,
-    the wall time (kernel start included) and problems that stopped the run (timeout, dead kernel).
-    Errors in cells do not stop the run: they stay in the outputs, where `analyse` finds them.
+    "Compiling ..." lines, not the cells' outputs) go to `log`, or to the terminal without one.
+    Returns the executed notebook, seconds per cell index, the wall time (kernel start included)
+    and problems that stopped the run (timeout, dead kernel). Errors in cells do not stop the
+    run: they stay in the outputs, where `analyse` finds them.
     """
     nb = copy.deepcopy(nb)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "rust")
@@ -299,17 +300,21 @@ def execute(
     seconds: dict[int, float] = {}
     started: dict[int, float] = {}
 
+    def first_line(cell) -> str:
+        return next((line.strip() for line in cell.source.splitlines() if line.strip()), "")[:60]
+
     def on_execute(cell, cell_index, **_):
+        # Name the cell before it runs (a cold first cell compiles for a minute), time it after.
+        say(f"  {label} [{numbers.get(cell_index, '?')}/{total}] {first_line(cell)} ...", quiet, end="")
         started[cell_index] = time.monotonic()
 
     def on_executed(cell, cell_index, **_):
         took = time.monotonic() - started.get(cell_index, time.monotonic())
         seconds[cell_index] = took
-        first = next((line for line in cell.source.splitlines() if line.strip()), "")
         flag = ""
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
             flag = "  ERROR"
-        say(f"  {label} [{numbers.get(cell_index, '?')}/{total}] {took:6.2f} s  {first[:60]}{flag}", quiet)
+        say(f" {took:.2f} s{flag}", quiet)
 
     client = NotebookClient(
         nb,
@@ -332,8 +337,10 @@ def execute(
     try:
         client.execute(**kernel_output)
     except CellTimeoutError as e:
+        say(" timed out", quiet)
         problems.append(f"a cell timed out after {CELL_TIMEOUT} s: {str(e).splitlines()[0]}")
     except DeadKernelError as e:
+        say(" the kernel died", quiet)
         problems.append(f"the kernel died: {e}")
     except Exception as e:  # kernel missing, failed to start, ...
         problems.append(f"could not execute with kernel '{kernel}': {type(e).__name__}: {e}")

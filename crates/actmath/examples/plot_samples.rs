@@ -141,7 +141,26 @@ fn main() -> std::io::Result<()> {
         .line("tanh: 0.65ᵈ", &depth, &tanh_v)
         .scatter("ReLU path", &depth, &relu_v);
 
+    let small = Figure::new()
+        .size(400, 300)
+        .title("ReLU at 400 × 300")
+        .xlabel("x")
+        .ylabel("relu(x)")
+        .line("relu", &xs, xs.mapv(|v| v.max(0.0)))
+        .vline(0.0, "kink");
+    let mixed = Figure::grid(1, 3)
+        .title("Panels of different kinds")
+        .panel(bars.clone().title("bars"))
+        .panel(Figure::new().title("heat map").heatmap(
+            &Array2::from_shape_fn((4, 4), |(i, j)| (i * 4 + j) as f64),
+            &[] as &[&str],
+            &[],
+        ))
+        .panel(log.clone().title("log scale"));
+
     for (name, fig) in [
+        ("small", &small),
+        ("mixed", &mixed),
         ("lines", &lines),
         ("bars", &bars),
         ("heatmap", &heat),

@@ -1,6 +1,5 @@
 //! Output tests for `actmath::plot`: the evcxr block format, SVG well-formedness (parsed with
-//! roxmltree), PNG decoding (with the `png` crate, independent of the crate's own encoder),
-//! and the documented edge cases.
+//! roxmltree), PNG decoding (with the `png` crate's decoder), and the documented edge cases.
 
 use actmath::plot::{Figure, PALETTE};
 use base64::Engine as _;
@@ -92,8 +91,11 @@ fn svg_is_well_formed_and_carries_the_text() {
     }
     assert!(svg.contains(r#"width="1200" height="720""#));
     assert!(svg.contains("font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\""));
-    // The first two palette colours draw the two series.
-    assert!(svg.contains(&PALETTE[0].to_lowercase()) && svg.contains(&PALETTE[1].to_lowercase()));
+    // The first two palette colours draw the two series (hex digits in either case).
+    let lower = svg.to_lowercase();
+    assert!(
+        lower.contains(&PALETTE[0].to_lowercase()) && lower.contains(&PALETTE[1].to_lowercase())
+    );
 }
 
 #[test]
@@ -183,7 +185,7 @@ fn non_finite_points_are_skipped_and_break_the_line() {
     let y = [0.0, 1.0, f64::NAN, 3.0, f64::INFINITY, 5.0];
     let svg = Figure::new().line("gappy", x, y).to_svg();
     // Runs of at least two points: 0–1 only (3 and 5 are isolated).
-    let series = svg.matches("stroke=\"#0173b2\"").count();
+    let series = svg.to_lowercase().matches("stroke=\"#0173b2\"").count();
     assert_eq!(series, 2, "one run plus the legend key:\n{svg}");
     // Limits come from the finite points: 0..5 → ticks up to 5.
     assert!(svg_texts(&svg).contains('5'));
@@ -236,8 +238,9 @@ fn bar_chart_renders_labelled_bars() {
     for want in ["u0", "u3", "ReLU", "GELU", "dead below"] {
         assert!(texts.contains(want), "{want} missing");
     }
-    // 3 + 4 non-zero bars, 2 legend patches, plus background and legend frame.
-    assert_eq!(svg.matches("<rect").count(), 7 + 2 + 2);
+    // 3 + 4 non-zero bars, 2 legend patches, plus the background and the legend box (drawn by
+    // plotters as a fill and a frame).
+    assert_eq!(svg.matches("<rect").count(), 7 + 2 + 1 + 2);
     let (w, h, px) = decode(&fig.to_png());
     assert_eq!((w, h), (1200, 720));
     assert!(px.chunks(3).any(|c| c == [0xDE, 0x8F, 0x05]));
@@ -333,4 +336,43 @@ fn scatter_and_limits() {
         .to_svg();
     // The point at (5, 5) is outside the limits: two dots plus the legend key.
     assert_eq!(svg.matches("<circle").count(), 3);
+}
+
+#[test]
+fn small_figures_and_mixed_grids_render() {
+    let x = [0.0, 1.0, 2.0];
+    let small = Figure::new()
+        .size(200, 200)
+        .title("A long title for a very small figure")
+        .xlabel("x")
+        .ylabel("y")
+        .line("a rather long legend label", x, [1.0, 2.0, 0.5]);
+    let (w, h, _) = decode(&small.to_png());
+    assert_eq!((w, h), (200, 200));
+    let grid = Figure::grid(2, 2)
+        .title("mixed")
+        .panel(
+            Figure::new()
+                .title("bars")
+                .bars("b", &["p", "q"], [1.0, -1.0]),
+        )
+        .panel(
+            Figure::new()
+                .title("heat")
+                .heatmap(&Array2::eye(2), &["r0", "r1"], &["c0", "c1"]),
+        )
+        .panel(
+            Figure::new()
+                .title("log")
+                .log_y()
+                .line("", x, [1.0, 10.0, 100.0]),
+        );
+    let texts = svg_texts(&grid.to_svg());
+    for want in ["bars", "heat", "log", "r1", "c0", "10²"] {
+        assert!(texts.contains(want), "{want} missing: {texts}");
+    }
+    let (w, _, px) = decode(&grid.to_png());
+    assert_eq!(w, 1200);
+    // The heat map's largest value (1, one-signed data) is the top of viridis.
+    assert!(px.chunks(3).any(|c| c == [0xFD, 0xE7, 0x25]));
 }

@@ -1,5 +1,5 @@
-//! Figures for notebooks: line plots, bar charts, heat maps and grids of small panels, drawn as
-//! SVG and as PNG with the same layout.
+//! Figures for notebooks: line plots, bar charts, heat maps and grids of small panels, drawn by
+//! plotters as SVG and rasterised by resvg into a PNG of the same picture.
 //!
 //! The look is the original Python notebook's (seaborn "whitegrid" with the "colorblind"
 //! palette): white background, light grey grid, no top or right spine, title 15 pt, axis labels
@@ -14,10 +14,22 @@
 //! both MIME types, and each front end picks the best one it may show: JupyterLab shows the SVG
 //! in a trusted notebook and falls back to the PNG in an untrusted one (it strips SVG from
 //! untrusted outputs, and every notebook executed elsewhere is untrusted), while nbconvert's HTML
-//! uses the SVG. The PNG's text is drawn with DejaVu Sans, which the crate ships
-//! (`assets/DejaVuSans.ttf`), so no system font library is involved; the SVG asks the browser for
-//! "DejaVu Sans, Arial, Helvetica, sans-serif". Since both MIME types of a cell merge into one
-//! result, a cell shows one figure: use [`Figure::grid`] to show several plots together.
+//! uses the SVG. Since both MIME types of a cell merge into one result, a cell shows one figure:
+//! use [`Figure::grid`] to show several plots together.
+//!
+//! # How a figure is drawn
+//!
+//! [plotters](https://docs.rs/plotters) draws the figure onto its SVG backend: axes, grid,
+//! series, legend, heat-map cells and colour scale. The crate adds what plotters leaves to its
+//! user: the theme, tick positions and labels (1-2-2.5-5 steps, a real minus sign, powers of ten
+//! on a log axis), axis limits, breaking lines at skipped points, and placing the legend where
+//! it covers the least data. [resvg](https://docs.rs/resvg) then rasterises that same SVG into
+//! the PNG, so both formats show the same picture. Text in the PNG is drawn with DejaVu Sans,
+//! which the crate ships (`assets/DejaVuSans.ttf`) and also gives plotters to measure labels
+//! with, so no system font library is involved; the SVG asks the browser for
+//! "DejaVu Sans, Arial, Helvetica, sans-serif". plotters places everything at whole drawing
+//! units, so the SVG is drawn at 4 units per pixel (its `viewBox`) and shown at the figure's
+//! pixel size.
 //!
 //! # Example
 //!
@@ -55,12 +67,8 @@
 //!   included) plus 5 % on each side; bars start at 0.
 //! - An empty figure still renders: axes from 0 to 1 with the note "(no data)".
 
-mod encode;
-mod font;
-mod layout;
+mod draw;
 mod raster;
-mod scene;
-mod svg;
 mod ticks;
 
 use ndarray::{Array1, Array2, ArrayView1};
@@ -349,7 +357,8 @@ impl Figure {
     /// use actmath::plot::Figure;
     ///
     /// let fig = Figure::new().dashed("approximation", &[0.0, 1.0], &[0.0, 0.9]);
-    /// assert!(fig.to_svg().contains("stroke-dasharray"));
+    /// // One straight line across the plot, drawn as many short dashes.
+    /// assert!(fig.to_svg().matches("<polyline").count() > 20);
     /// ```
     pub fn dashed(self, label: &str, x: impl SeriesData, y: impl SeriesData) -> Self {
         self.add_series("dashed", label, x.to_series(), y.to_series(), Mark::Dashed)
@@ -532,8 +541,10 @@ impl Figure {
     /// Adds a dashed grey vertical reference line at `x`; like [`Figure::hline`].
     ///
     /// ```
-    /// let fig = actmath::plot::Figure::new().vline(0.0, "");
-    /// assert!(fig.to_svg().contains("stroke-dasharray"));
+    /// use actmath::plot::Figure;
+    ///
+    /// let fig = Figure::new().line("ReLU", [-1.0, 0.0, 1.0], [0.0, 0.0, 1.0]).vline(0.0, "kink");
+    /// assert!(fig.to_svg().contains("kink"));
     /// ```
     pub fn vline(self, x: f64, label: &str) -> Self {
         self.add_ref(false, x, label)
@@ -662,17 +673,19 @@ impl Figure {
     /// assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     /// ```
     pub fn to_svg(&self) -> String {
-        svg::render(&layout::scene(self))
+        draw::svg(self)
     }
 
-    /// The figure as a PNG file (8-bit RGB), text drawn with the embedded DejaVu Sans.
+    /// The figure as a PNG file (8-bit RGB): [`Figure::to_svg`] rasterised by resvg, text drawn
+    /// with the embedded DejaVu Sans.
     ///
     /// ```
     /// let png = actmath::plot::Figure::new().size(400, 300).to_png();
     /// assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     /// ```
     pub fn to_png(&self) -> Vec<u8> {
-        raster::render_png(&layout::scene(self))
+        let (w, h) = draw::size(self);
+        raster::png(&draw::svg(self), w, h)
     }
 
     /// Writes [`Figure::to_svg`] to `path`.
@@ -710,9 +723,9 @@ impl Figure {
     /// ```
     pub fn evcxr_output(&self) -> String {
         use base64::Engine as _;
-        let scene = layout::scene(self);
-        let svg = svg::render(&scene);
-        let png = base64::engine::general_purpose::STANDARD.encode(raster::render_png(&scene));
+        let svg = draw::svg(self);
+        let (w, h) = draw::size(self);
+        let png = base64::engine::general_purpose::STANDARD.encode(raster::png(&svg, w, h));
         format!(
             "EVCXR_BEGIN_CONTENT image/svg+xml\n{}\nEVCXR_END_CONTENT\nEVCXR_BEGIN_CONTENT image/png\n{png}\nEVCXR_END_CONTENT\n",
             svg.trim_end()
