@@ -35,6 +35,7 @@
 //! | [`plot`] | figures | [`Figure`](plot::Figure): lines, bars, heat maps, panel grids; SVG + PNG in one notebook output |
 //! | [`simulate`] | seeded experiments | [`gaussian_expectation`](simulate::gaussian_expectation) E[f(μ + σZ)] by Simpson's rule; [`gaussian_moments`](simulate::gaussian_moments) mean and variance of f(μ + σZ); [`RandomNet`](simulate::RandomNet) z_l = h_{l−1}(√v·U_l), h_l = φ(z_l): activation variance and gradient size through depth; [`TinyReluNet`](simulate::TinyReluNet) y = W₂ relu(W₁x + b₁) + b₂; [`relu_preactivations`](simulate::relu_preactivations) x W + b for random x; [`max_abs_diff`](simulate::max_abs_diff) max \|aᵢ − bᵢ\| |
 //! | [`zoo`] | every activation side by side | [`zoo`](zoo::zoo) name, f and f′ of each; [`Activation::profile`](zoo::Activation::profile) range, E[f(Z)], saturation, monotonicity and peak slope measured on a grid |
+//! | [`exercises`] | the exercises notebook's grading | ten exercise constants ([`SIGMOID_DERIVATIVE`](exercises::SIGMOID_DERIVATIVE) … [`DEAD_RELU`](exercises::DEAD_RELU)) with fixed inputs and checks against closed forms and finite differences; [`Scoreboard`](exercises::Scoreboard) records each exercise's student and reference status and prints the final table |
 //!
 //! The stability tricks, one per family: logistic functions never form e^x for large positive x
 //! (they work with e^(−|x|) ≤ 1 and pick the form for the sign of x); softmax subtracts the
@@ -45,6 +46,7 @@ pub mod affine;
 pub mod array;
 pub mod check;
 pub mod diagnostics;
+pub mod exercises;
 pub mod gates;
 pub mod init;
 pub mod plot;
@@ -59,6 +61,11 @@ pub mod prelude {
     pub use crate::array::*;
     pub use crate::check::*;
     pub use crate::diagnostics::*;
+    pub use crate::exercises::{
+        AFFINE_COLLAPSE, DEAD_RELU, GELU_VS_SILU, GLU, HE_VARIANCE, RELU_FAMILY,
+        SIGMOID_DERIVATIVE, SOFTMAX_JACOBIAN, STABLE_SOFTMAX, Scoreboard, Status, TANH_DERIVATIVE,
+        relu_signal_through_layers, takeaway,
+    };
     pub use crate::gates::*;
     pub use crate::init::*;
     pub use crate::plot::*;
