@@ -229,11 +229,6 @@ def shipped():
     return nbformat.read(NOTEBOOK, as_version=4)
 
 
-@pytest.fixture(scope="module")
-def executed(shipped):
-    return execute(shipped)
-
-
 # ----------------------------------------------------------------------------------------------------- tests
 
 def test_structure(shipped):
@@ -287,7 +282,8 @@ def test_committed_outputs(shipped):
 
 
 def test_shipped_notebook_runs(executed):
-    check_shipped_outputs(executed)
+    """The run that scripts/run makes (shared with the other notebook tests: one execution per session)."""
+    check_shipped_outputs(executed("exercises").nb)
 
 
 def test_correct_answers_score_ten_of_ten(shipped):
@@ -327,13 +323,14 @@ def test_wrong_answers_fail_exactly_those(shipped):
     assert "Your answers:       0/10 PASS, 3 FAIL, 6 unanswered, 1 no result" in stream(nb.cells[-1])
 
 
-def test_student_version(shipped):
+def test_student_version(shipped, executed):
     student = student_version(shipped)
     assert tagged(student, "solution") == []
     assert len(tagged(student, "exercise")) == 10
     for marker in SOLUTION_MARKERS:
         assert all(marker not in c.source for c in student.cells if c.cell_type == "code"), marker
-    nb = execute(student)
+    nb = executed("exercises-student").nb  # derived by scripts/run the same way, executed once per session
+    assert [c.source for c in nb.cells] == [c.source for c in student.cells]
     assert errors(nb) == [] and panics(nb) == []
     for n, c in enumerate(tagged(nb, "exercise"), 1):
         assert stream(c).startswith(f"Exercise {n}: not attempted yet")
