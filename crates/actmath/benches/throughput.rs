@@ -24,6 +24,9 @@ const SAMPLES: usize = 9;
 const SAMPLE_SECONDS: f64 = 0.1;
 const SEED: u64 = 7;
 
+/// An array function under test.
+type Kernel = fn(&Array2<f64>) -> Array2<f64>;
+
 /// Seconds this thread has run on a CPU, if the system says (Linux), else `None`.
 fn cpu_seconds() -> Option<f64> {
     let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
@@ -73,7 +76,7 @@ fn main() {
         .collect();
     let wanted = |name: &str| filters.is_empty() || filters.iter().any(|f| name.contains(f));
     let x = normal_weights(ROWS, COLS, 9.0, SEED);
-    let cases: [(&str, fn(&Array2<f64>) -> Array2<f64>); 6] = [
+    let cases: [(&str, Kernel); 6] = [
         ("sigmoid", |x| sigmoid(x)),
         ("tanh", |x| tanh(x)),
         ("gelu", |x| gelu(x)),
