@@ -151,7 +151,7 @@ def mark(ok: bool | None) -> str:
     return "" if ok is None else ("✓" if ok else "✗")
 
 
-def latency(names: list[str], repeats: int, setup: str | None, quiet: bool) -> list[str]:
+def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, quiet: bool) -> list[str]:
     """Run the latency benchmark; returns the lines of its report."""
     paths = nbs.find_notebooks()
     if names:
@@ -165,7 +165,7 @@ def latency(names: list[str], repeats: int, setup: str | None, quiet: bool) -> l
     rows = []  # (label, value, target text, ok)
     table: list[tuple[str, Run, Run | None, Run, float]] = []
     python = None
-    if PYTHON_ORIGINAL.exists():
+    if PYTHON_ORIGINAL.exists() and not warm_only:
         nbs.say(f"==> Python original ({PYTHON_ORIGINAL.name}), {repeats} run(s)", quiet)
         py_nb = nbs.read(PYTHON_ORIGINAL)
         python = median_run(
@@ -175,10 +175,14 @@ def latency(names: list[str], repeats: int, setup: str | None, quiet: bool) -> l
         nb = nbs.read(path)
         if setup is not None:
             nb = with_setup(nb, setup)
-        cache = BENCH / "evcxr-cache" / path.stem
-        shutil.rmtree(cache, ignore_errors=True)  # cold: an empty evcxr cache
-        nbs.say(f"==> {path}: cold run (empty evcxr cache in {cache})", quiet)
-        cold = run_notebook(nb, path.parent, f"{path.stem} cold", cache, quiet)
+        variant = "" if setup is None else "-" + (re.sub(r"[^a-z0-9]+", "-", setup.lower()).strip("-") or "none")
+        cache = BENCH / "evcxr-cache" / (path.stem + variant)
+        if warm_only and cache.is_dir() and any(cache.iterdir()):
+            cold = Run(wall=float("nan"), cells=[])
+        else:
+            shutil.rmtree(cache, ignore_errors=True)  # cold: an empty evcxr cache
+            nbs.say(f"==> {path}: cold run (empty evcxr cache in {cache})", quiet)
+            cold = run_notebook(nb, path.parent, f"{path.stem} cold", cache, quiet)
         nbs.say(f"==> {path.name}: {repeats} warm run(s)", quiet)
         warm = median_run(
             [run_notebook(nb, path.parent, f"{path.stem} warm {i + 1}", cache, quiet) for i in range(repeats)]
@@ -238,6 +242,8 @@ def latency(names: list[str], repeats: int, setup: str | None, quiet: bool) -> l
         )
         for p in python.problems:
             lines.append(f"    ! python: {p}")
+    elif warm_only:
+        lines.append("(Python reference skipped with --warm-only)")
     else:
         lines.append(f"(Python original not found at {PYTHON_ORIGINAL}: no Python reference)")
     lines.append(
@@ -373,6 +379,11 @@ def main(argv=None) -> int:
     parser.add_argument("--latency", action="store_true", help="only the notebook latency")
     parser.add_argument("--repeats", type=int, default=3, help="warm runs per notebook (default 3)")
     parser.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="skip the cold run when the notebook's cache in build/bench/ is already filled",
+    )
+    parser.add_argument(
         "--setup",
         metavar="LINES",
         help="replace the :cache/:opt lines of each notebook's first cell, e.g. ':cache 500;:opt 0' "
@@ -388,7 +399,7 @@ def main(argv=None) -> int:
     if args.throughput or both:
         report += [""] + throughput(quiet)
     if args.latency or both:
-        report += [""] + latency(args.names, max(1, args.repeats), args.setup, quiet)
+        report += [""] + latency(args.names, max(1, args.repeats), args.setup, args.warm_only, quiet)
     report.append(f"Machine: {machine()} (at end)")
     print()
     print("\n".join(report))
