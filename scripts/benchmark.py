@@ -114,8 +114,11 @@ def run_notebook(nb, cwd: Path, label: str, cache: Path | None, quiet: bool) -> 
 
 
 def median_run(runs: list[Run]) -> Run:
-    """The run with the median wall time."""
-    return sorted(runs, key=lambda r: r.wall)[len(runs) // 2]
+    """The run with the median wall time (the lower one of the middle two), carrying the
+    problems of every run."""
+    chosen = copy.copy(sorted(runs, key=lambda r: r.wall)[(len(runs) - 1) // 2])
+    chosen.problems = [f"run {i + 1}: {p}" for i, r in enumerate(runs) for p in r.problems]
+    return chosen
 
 
 def floor_notebook(setup: list[str], cells: int) -> nbformat.NotebookNode:
