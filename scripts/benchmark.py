@@ -233,6 +233,8 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
                 m = warm.max_after_first
                 checks.append((f"no cell after the first > {t['max_after_first']:.0f} s", m, m <= t["max_after_first"]))
             for text, value, ok in checks:
+                if value != value:  # not measured (e.g. no cold run with --warm-only)
+                    ok = None
                 shown = f"{value:.2f}×" if "floor" in text else fmt(value)
                 lines.append(f"    {mark(ok)} {text:<34} {shown}")
         for label, run in (("cold", cold), ("warm", warm), ("floor", floor)):
