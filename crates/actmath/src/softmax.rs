@@ -25,23 +25,44 @@ enum Shift {
 }
 
 fn row_shift(row: &ArrayViewMut1<f64>) -> Shift {
-    let mut max = f64::NEG_INFINITY;
-    let mut pos_inf = 0usize;
-    for &x in row {
-        if x.is_nan() {
-            return Shift::Nan;
-        }
-        if x == f64::INFINITY {
-            pos_inf += 1;
-        }
-        max = max.max(x);
+    // No early exit and no branch in the loop, so that it vectorises.
+    let scan = |(max, nan, pos_inf): (f64, bool, usize), &x: &f64| {
+        (
+            max.max(x),
+            nan | x.is_nan(),
+            pos_inf + usize::from(x == f64::INFINITY),
+        )
+    };
+    let start = (f64::NEG_INFINITY, false, 0usize);
+    let (max, nan, pos_inf) = match row.as_slice() {
+        Some(values) => values.iter().fold(start, scan),
+        None => row.iter().fold(start, scan),
+    };
+    match (max, nan, pos_inf) {
+        (_, true, _) => Shift::Nan,
+        (_, _, 1) => Shift::OneHot,
+        (_, _, n) if n > 1 => Shift::Nan,
+        (m, _, _) if m == f64::NEG_INFINITY => Shift::Nan,
+        (m, _, _) => Shift::Max(m),
     }
-    match (max, pos_inf) {
-        (_, 1) => Shift::OneHot,
-        (_, n) if n > 1 => Shift::Nan,
-        (m, _) if m == f64::NEG_INFINITY => Shift::Nan,
-        (m, _) => Shift::Max(m),
+}
+
+/// Replaces each x by e^{(x−m)/t} and returns their sum, added in order; one pass, and no
+/// division when t = 1 (x/1 = x exactly, so the result is the same).
+fn exp_and_sum<'a>(values: impl Iterator<Item = &'a mut f64>, m: f64, t: f64) -> f64 {
+    let mut sum = 0.0;
+    if t == 1.0 {
+        for v in values {
+            *v = (*v - m).exp();
+            sum += *v;
+        }
+    } else {
+        for v in values {
+            *v = ((*v - m) / t).exp();
+            sum += *v;
+        }
     }
+    sum
 }
 
 /// softmax of one row in place, with temperature t > 0: e^{(x−m)/t} / Σ e^{(x−m)/t}.
@@ -53,8 +74,10 @@ fn softmax_row(mut row: ArrayViewMut1<f64>, t: f64) {
         Shift::Nan => row.fill(f64::NAN),
         Shift::OneHot => row.mapv_inplace(|x| if x == f64::INFINITY { 1.0 } else { 0.0 }),
         Shift::Max(m) => {
-            row.mapv_inplace(|x| ((x - m) / t).exp());
-            let sum = row.sum();
+            let sum = match row.as_slice_mut() {
+                Some(values) => exp_and_sum(values.iter_mut(), m, t),
+                None => exp_and_sum(row.iter_mut(), m, t),
+            };
             row.mapv_inplace(|e| e / sum);
         }
     }
