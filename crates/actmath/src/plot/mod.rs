@@ -714,11 +714,13 @@ impl Figure {
 
     /// The text evcxr reads from stdout to show the figure: an `image/svg+xml` block, then an
     /// `image/png` block in base64, which the kernel merges into one result (see the
-    /// [module docs](self)).
+    /// [module docs](self)). The notebook's SVG is 100% wide, so it fits the output area (the
+    /// PNG and [`Figure::to_svg`] keep the figure's pixel size).
     ///
     /// ```
     /// let out = actmath::plot::Figure::new().evcxr_output();
     /// assert!(out.starts_with("EVCXR_BEGIN_CONTENT image/svg+xml\n<svg"));
+    /// assert!(out.contains(r#"width="100%""#));
     /// assert!(out.contains("\nEVCXR_END_CONTENT\nEVCXR_BEGIN_CONTENT image/png\n"));
     /// ```
     pub fn evcxr_output(&self) -> String {
@@ -726,9 +728,17 @@ impl Figure {
         let svg = draw::svg(self);
         let (w, h) = draw::size(self);
         let png = base64::engine::general_purpose::STANDARD.encode(raster::png(&svg, w, h));
+        // JupyterLab and nbconvert show an SVG output as an <img> without a width limit, so a
+        // pixel-sized SVG overflows a narrow output area. At width 100% (the viewBox keeps the
+        // aspect ratio) it fills the output's width instead, as the PNG does.
+        let fitted = svg.replacen(
+            &format!(r#"width="{w}" height="{h}""#),
+            r#"width="100%""#,
+            1,
+        );
         format!(
             "EVCXR_BEGIN_CONTENT image/svg+xml\n{}\nEVCXR_END_CONTENT\nEVCXR_BEGIN_CONTENT image/png\n{png}\nEVCXR_END_CONTENT\n",
-            svg.trim_end()
+            fitted.trim_end()
         )
     }
 
