@@ -20,6 +20,7 @@ import copy
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -351,9 +352,75 @@ def execute(
     return nb, seconds, wall, problems
 
 
-def html_exporter() -> HTMLExporter:
-    """The exporter for build/html/ (one place to configure templates, MathJax, ...)."""
-    return HTMLExporter()
+# ---- HTML export, readable offline -------------------------------------------------------------
+
+TEMPLATES = ROOT / "scripts" / "templates"  # `actmath`: lab look, solutions collapsed, no CDN scripts
+# MathJax 2 (what nbconvert's templates configure), installed by scripts/setup with npm.
+MATHJAX = TOOLS / "mathjax" / "node_modules" / "mathjax"
+# The part of MathJax that the config TeX-AMS_CHTML-full,Safe loads (about 1.5 MB of 73 MB).
+MATHJAX_PARTS = (
+    "MathJax.js",
+    "LICENSE",
+    "package.json",
+    "config/TeX-AMS_CHTML-full.js",
+    "config/Safe.js",
+    "extensions/*.js",
+    "extensions/TeX",
+    "jax/input/TeX",
+    "jax/output/CommonHTML",
+    "jax/element",
+    "fonts/HTML-CSS/TeX/woff",
+    "localization/en",
+)
+MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"  # relative to the HTML file
+
+
+def copy_mathjax(html_dir: Path) -> bool:
+    """Copy the needed part of the local MathJax to html_dir/mathjax/ (once per MathJax version).
+    False when scripts/setup could not install MathJax (then the HTML loads it from a CDN)."""
+    if not (MATHJAX / "MathJax.js").exists():
+        return False
+    target = html_dir / "mathjax"
+    stamp = target / ".copied"  # what was copied: MathJax's version and the parts list
+    key = (MATHJAX / "package.json").read_text() + "\n".join(MATHJAX_PARTS)
+    if stamp.exists() and stamp.read_text() == key:
+        return True
+    partial = html_dir / "mathjax.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    for pattern in MATHJAX_PARTS:
+        for src in MATHJAX.glob(pattern):
+            dst = partial / src.relative_to(MATHJAX)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if src.is_dir():
+                shutil.copytree(src, dst)
+            else:
+                shutil.copy2(src, dst)
+    (partial / ".copied").write_text(key)
+    shutil.rmtree(target, ignore_errors=True)
+    partial.rename(target)
+    return True
+
+
+def html_exporter(offline: bool = True) -> HTMLExporter:
+    """The exporter for build/html/: the `actmath` template, and MathJax from the copy next to the
+    HTML when `offline` (the folder can be zipped and mailed), else from nbconvert's CDN."""
+    exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATES)], template_name="actmath")
+    if offline:
+        exporter.mathjax_url = MATHJAX_URL
+    return exporter
+
+
+def write_html(nb, html: Path) -> None:
+    """Export one executed notebook to `html`, with MathJax copied next to it."""
+    offline = copy_mathjax(html.parent)
+    if not offline:
+        print(
+            f"==> warning: no local MathJax in {MATHJAX.relative_to(ROOT)} (scripts/setup installs it with npm): "
+            f"{html.name} loads MathJax from the internet",
+            flush=True,
+        )
+    body, _ = html_exporter(offline).from_notebook_node(nb)
+    html.write_text(body, encoding="utf-8")
 
 
 def write_outputs(result: NotebookResult, build: Path) -> None:
@@ -362,8 +429,7 @@ def write_outputs(result: NotebookResult, build: Path) -> None:
     ipynb = build / "notebooks" / f"{result.name}.ipynb"
     html = build / "html" / f"{result.name}.html"
     nbformat.write(result.nb, ipynb)
-    body, _ = html_exporter().from_notebook_node(result.nb)
-    html.write_text(body, encoding="utf-8")
+    write_html(result.nb, html)
     result.outputs = {"ipynb": ipynb, "html": html}
 
 
