@@ -16,6 +16,7 @@ notebook without those cells, derived with nbconvert's TagRemovePreprocessor and
 from __future__ import annotations
 
 import argparse
+import base64
 import copy
 import hashlib
 import os
@@ -487,6 +488,9 @@ def cmd_run(args) -> int:
         if args.in_place:
             nbformat.write(versions[0].nb, path)
             say(f"==> refreshed the outputs in {path.relative_to(ROOT)}")
+            if path.stem == README_FIGURE[0]:
+                README_FIGURE_PNG.write_bytes(readme_figure(versions[0].nb))
+                say(f"==> refreshed {README_FIGURE_PNG.relative_to(ROOT)}")
     say()
     say(summary(results))
     problems = [(r.name, p) for r in results for p in r.problems()]
@@ -576,6 +580,22 @@ def cmd_prewarm(args) -> int:
         TOOLS.mkdir(exist_ok=True)
         stamp.write_text(key + "\n")
     return 0  # a notebook bug is reported by scripts/run and the tests, not by setup
+
+
+# ---- The README's figure: one of the notebooks' own figures, copied by `run --in-place` -------------
+
+README_FIGURE = ("theory", "Activation functions (solid) and their derivatives (dashed)")
+README_FIGURE_PNG = NOTEBOOKS / "images" / "activations.png"
+
+
+def readme_figure(nb) -> bytes:
+    """The PNG of the figure of `nb` whose SVG carries README_FIGURE's title."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if README_FIGURE[1] in data.get("image/svg+xml", "") and "image/png" in data:
+                return base64.b64decode(data["image/png"])
+    raise LookupError(f"no figure titled {README_FIGURE[1]!r} in {README_FIGURE[0]}.ipynb")
 
 
 def main(argv=None) -> int:

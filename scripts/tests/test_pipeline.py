@@ -127,3 +127,13 @@ def test_environment_yml_matches_requirements():
     for name in jupyter_pip:
         if pip[name] and conda[name]:
             assert pip[name] == conda[name], f"{name}: requirements.txt {pip[name]}, environment.yml {conda[name]}"
+
+
+def test_readme_figure_is_a_committed_notebook_figure():
+    """The README shows a real output of the committed notebook (refreshed by `scripts/run --in-place`)."""
+    readme = (ROOT / "README.md").read_text()
+    assert f"]({notebooks.README_FIGURE_PNG.relative_to(ROOT)})" in readme
+    nb = notebooks.read(notebooks.NOTEBOOKS / f"{notebooks.README_FIGURE[0]}.ipynb")
+    assert notebooks.README_FIGURE_PNG.read_bytes() == notebooks.readme_figure(nb), (
+        "stale README figure: run scripts/run --in-place"
+    )
