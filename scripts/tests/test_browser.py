@@ -435,7 +435,13 @@ def test_jupyterlab_untrusted_then_run_all(lab, browser_context, name):
         page.evaluate(
             """() => {
             window.__actmathRan = 0;
-            const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+            window.__actmathKernelDied = false;
+            const panel = window.jupyterapp.shell.currentWidget;
+            panel.sessionContext.statusChanged.connect((_, status) => {
+                if (window.__actmathRan > 0 && (status === 'autorestarting' || status === 'dead'))
+                    window.__actmathKernelDied = true;
+            });
+            const cells = panel.content.model.cells;
             for (let i = 0; i < cells.length; i++) {
                 cells.get(i).stateChanged.connect((_, change) => {
                     if (change.name === 'executionState' && change.newValue === 'running') window.__actmathRan++;
@@ -451,10 +457,14 @@ def test_jupyterlab_untrusted_then_run_all(lab, browser_context, name):
         dialog.wait_for(state="detached")
         page.wait_for_function(
             f"""() => {{
+            if (window.__actmathKernelDied) return true;
             const s = ({LAB_STATE})();
             return window.__actmathRan > 0 && s.kernel === 'idle' && !s.cells.some(c => c.running);
         }}""",
             timeout=RUN_ALL_TIMEOUT,
+        )
+        assert not page.evaluate("() => window.__actmathKernelDied"), (
+            f"the kernel died during Run All (JupyterLab restarted it); see {lab['log']}"
         )
         after = state()
         assert not after["errors"], f"error outputs after Run All: {after['errors'][:3]}"
