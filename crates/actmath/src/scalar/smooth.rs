@@ -22,6 +22,16 @@ const TAIL: f64 = -700.0;
 /// Below this x, gelu uses its asymptotic series (erfc(−x/√2) is then below 1e-170).
 const GELU_TAIL: f64 = -28.0;
 
+/// (x + c)·eˣ for x < [`TAIL`], the far negative tail where silu and mish are x·eˣ and their
+/// derivatives (1 + x)·eˣ: computed as ((x + c)·h)·h with h = e^(x/2), so only the last product
+/// can become subnormal. Below −1500 the result is 0, and the clamp keeps −∞·0 away.
+#[inline]
+fn exp_tail(x: f64, c: f64) -> f64 {
+    let x = x.max(-1500.0);
+    let h = (0.5 * x).exp();
+    ((x + c) * h) * h
+}
+
 /// min(x, 1500), letting NaN through (`f64::min` would turn NaN into 1500).
 #[inline]
 fn cap(x: f64) -> f64 {
@@ -172,9 +182,7 @@ pub fn gelu_tanh_grad(x: f64) -> f64 {
 #[inline]
 pub fn silu(x: f64) -> f64 {
     if x < TAIL {
-        let x = x.max(-1500.0); // below that the result is 0; keeps −∞·0 away
-        let h = (0.5 * x).exp();
-        return (x * h) * h;
+        return exp_tail(x, 0.0);
     }
     let e = (-x.abs()).exp();
     let numerator = if x >= 0.0 { x } else { x * e };
@@ -197,9 +205,7 @@ pub fn silu(x: f64) -> f64 {
 #[inline]
 pub fn silu_grad(x: f64) -> f64 {
     if x < TAIL {
-        let x = x.max(-1500.0);
-        let h = (0.5 * x).exp();
-        return ((1.0 + x) * h) * h;
+        return exp_tail(x, 1.0);
     }
     let x = cap(x); // keeps ∞·0 away; beyond 1500 the result is 1
     let e = (-x.abs()).exp();
@@ -227,9 +233,7 @@ pub fn silu_grad(x: f64) -> f64 {
 #[inline]
 pub fn mish(x: f64) -> f64 {
     if x < TAIL {
-        let x = x.max(-1500.0);
-        let h = (0.5 * x).exp();
-        return (x * h) * h;
+        return exp_tail(x, 0.0);
     }
     let (num, den) = mish_gate(x, (-x.abs()).exp());
     x * (num / den)
@@ -263,9 +267,7 @@ fn mish_gate(x: f64, e: f64) -> (f64, f64) {
 #[inline]
 pub fn mish_grad(x: f64) -> f64 {
     if x < TAIL {
-        let x = x.max(-1500.0);
-        let h = (0.5 * x).exp();
-        return ((1.0 + x) * h) * h;
+        return exp_tail(x, 1.0);
     }
     let x = cap(x); // keeps ∞·0 away; beyond 1500 the result is 1
     let e = (-x.abs()).exp();
