@@ -17,6 +17,13 @@ def test_there_are_notebooks():
     assert NAMES, "notebooks/ has no .ipynb files"
 
 
+def assert_clean_run(result, name):
+    """The kernel stayed up, and no cell has an error output or a panic on stderr."""
+    assert not result.kernel_problems, result.kernel_problems
+    assert not result.errors(), f"error outputs in {name}: {result.errors()}"
+    assert not result.panics(), f"panics on stderr in {name}: {result.panics()}"
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_uses_the_rust_kernel(name):
     nb = notebooks.read(notebooks.NOTEBOOKS / f"{name}.ipynb")
@@ -25,10 +32,7 @@ def test_uses_the_rust_kernel(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_executes_without_errors_or_panics(executed, name):
-    result = executed(name)
-    assert not result.kernel_problems, result.kernel_problems
-    assert not result.errors(), f"error outputs in {name}: {result.errors()}"
-    assert not result.panics(), f"panics on stderr in {name}: {result.panics()}"
+    assert_clean_run(executed(name), name)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -65,7 +69,5 @@ if STUDENT_NAMES:  # only notebooks with `solution` cells have a student version
     @pytest.mark.parametrize("name", STUDENT_NAMES)
     def test_student_version_executes(executed, name):
         result = executed(name)
-        assert not result.kernel_problems, result.kernel_problems
-        assert not result.errors(), f"error outputs in {name}: {result.errors()}"
-        assert not result.panics(), f"panics on stderr in {name}: {result.panics()}"
+        assert_clean_run(result, name)
         assert not any(notebooks.SOLUTION_TAG in c.tags for c in result.cells)
