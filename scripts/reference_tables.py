@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Regenerate the reference tables in crates/actmath/tests/data/.
 
-Every scalar activation of `actmath::scalar` (and every derivative) is evaluated with mpmath at
-50 significant digits at one shared set of f64 inputs that covers the whole f64 range: zero,
-subnormals, +-1e-300, a log grid up to +-1e300 and the largest finite value, +-40 densely, the
-underflow/overflow region +-700...+-1000, and the f64 numbers next to the interior zeros of
+Every scalar activation of `actmath::scalar` (and every derivative), and the crate's own exp that
+they are built on, is evaluated with mpmath at 50 significant digits at one shared set of f64
+inputs that covers the whole f64 range: zero, subnormals, +-1e-300, a log grid up to +-1e300 and
+the largest finite value, +-40 densely, the underflow/overflow region +-700...+-1000, and the f64 numbers next to the interior zeros of
 the derivatives silu_grad, gelu_grad, gelu_tanh_grad and mish_grad. The formulas below are written so that mpmath itself never cancels
 (for example 1 - sigma(x) is written sigma(-x)), so 50 digits are 50 good digits.
 
@@ -198,6 +198,8 @@ FUNCTIONS = {
     "mish_grad": (mish_grad, "tanh(sp) + x sech(sp)^2 sigma(x), sp = log(1 + exp(x))"),
     "hard_sigmoid": (hard_sigmoid, "min(max(x + 3, 0), 6) / 6"),
     "hard_swish": (hard_swish, "x min(max(x + 3, 0), 6) / 6"),
+    # the crate's own exp, which the formulas above are built on
+    "exp": (mp.exp, "exp(x)"),
 }
 
 

@@ -47,10 +47,15 @@
 //! | [`mish_grad`] | tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x) |
 //! | [`hard_swish`] | x·relu6(x + 3) / 6 |
 //!
-//! `exp`, `exp_m1` and `ln_1p` come from the standard library (the platform's libm, correctly
+//! σ, σ′, tanh′, SiLU, SiLU′, Mish, Mish′, the GELU tanh approximation and its derivative
+//! use the crate's own `exp` (a table-and-polynomial eˣ within 0.51 ulp, written with selects
+//! instead of branches and calls, so that the array versions vectorise); `exp_m1`, `ln_1p` and the
+//! `exp` of the other functions come from the standard library (the platform's libm, correctly
 //! rounded or within 1 ulp on the usual platforms); `erfc`, which `std` lacks, comes from the
 //! [`libm`] crate.
 
+pub(crate) mod exp;
+mod exp_table;
 mod logistic;
 mod rectifier;
 mod smooth;

@@ -3,6 +3,8 @@
 //! Trick: with `e = e^(−|x|)` (never larger than 1, so it cannot overflow) and `d = 1 + e`,
 //! σ(|x|) = 1/d and σ(−|x|) = e/d, so each function needs one `exp` and no subtraction.
 
+use super::exp::exp;
+
 /// The logistic sigmoid, σ(x) = 1 / (1 + e⁻ˣ).
 ///
 /// Computed as `1/(1 + e)` for x ≥ 0 and `e/(1 + e)` for x < 0 with `e = e^(−|x|)`, so neither
@@ -18,7 +20,7 @@
 /// ```
 #[inline]
 pub fn sigmoid(x: f64) -> f64 {
-    let e = (-x.abs()).exp();
+    let e = exp(-x.abs());
     let numerator = if x >= 0.0 { 1.0 } else { e };
     numerator / (1.0 + e)
 }
@@ -37,7 +39,7 @@ pub fn sigmoid(x: f64) -> f64 {
 /// ```
 #[inline]
 pub fn sigmoid_grad(x: f64) -> f64 {
-    let e = (-x.abs()).exp();
+    let e = exp(-x.abs());
     super::over_one_plus_squared(e, e)
 }
 
@@ -55,7 +57,7 @@ pub fn sigmoid_grad(x: f64) -> f64 {
 /// ```
 #[inline]
 pub fn tanh_grad(x: f64) -> f64 {
-    let e = (-2.0 * x.abs()).exp();
+    let e = exp(-2.0 * x.abs());
     super::over_one_plus_squared(4.0 * e, e)
 }
 

@@ -5,6 +5,7 @@
 //! the gate itself would be subnormal but x·gate is not, use `h = e^(x/2)` and form `(x·h)·h`, so
 //! only the final product is rounded to a subnormal; for GELU, correct erfc for the rounding of x/√2.
 
+use super::exp::exp;
 use core::f64::consts::{FRAC_1_SQRT_2, FRAC_2_SQRT_PI};
 
 /// 1/√2 − `FRAC_1_SQRT_2`: the rounding error of the constant (from a 60-digit evaluation).
@@ -22,13 +23,20 @@ const TAIL: f64 = -700.0;
 /// Below this x, gelu uses its asymptotic series (erfc(−x/√2) is then below 1e-170).
 const GELU_TAIL: f64 = -28.0;
 
+/// The one exponential that silu, silu_grad, mish and mish_grad need: e^(−|x|), or in the far
+/// negative tail x < [`TAIL`] the h = e^(x/2) of [`tail_product`]. A select, not a branch, so the
+/// array versions vectorise (they compute both results and keep one).
+#[inline]
+fn gate_exp(x: f64) -> f64 {
+    exp(if x < TAIL { 0.5 * x } else { -x.abs() })
+}
+
 /// (x + c)·eˣ for x < [`TAIL`], the far negative tail where silu and mish are x·eˣ and their
 /// derivatives (1 + x)·eˣ: computed as ((x + c)·h)·h with h = e^(x/2), so only the last product
-/// can become subnormal. Below −1500 the result is 0, and the clamp keeps −∞·0 away.
+/// can become subnormal. Below −1500, h = 0 and the result is 0; the clamp keeps −∞·0 away.
 #[inline]
-fn exp_tail(x: f64, c: f64) -> f64 {
-    let x = x.max(-1500.0);
-    let h = (0.5 * x).exp();
+fn tail_product(x: f64, c: f64, h: f64) -> f64 {
+    let x = if x < -1500.0 { -1500.0 } else { x };
     ((x + c) * h) * h
 }
 
@@ -161,7 +169,7 @@ pub fn gelu_tanh_grad(x: f64) -> f64 {
     let x2 = x * x;
     let z = x * (GELU_TANH_K + GELU_TANH_KA * x2);
     let dz = GELU_TANH_K + GELU_TANH_3KA * x2;
-    let e = (-z.abs()).exp();
+    let e = exp(-z.abs());
     let d = 1.0 + e;
     let s = if z >= 0.0 { 1.0 } else { e } / d;
     s + x * dz * (e / (d * d))
@@ -181,12 +189,14 @@ pub fn gelu_tanh_grad(x: f64) -> f64 {
 /// ```
 #[inline]
 pub fn silu(x: f64) -> f64 {
-    if x < TAIL {
-        return exp_tail(x, 0.0);
-    }
-    let e = (-x.abs()).exp();
+    let e = gate_exp(x);
     let numerator = if x >= 0.0 { x } else { x * e };
-    numerator / (1.0 + e)
+    let main = numerator / (1.0 + e);
+    if x < TAIL {
+        tail_product(x, 0.0, e)
+    } else {
+        main
+    }
 }
 
 /// The derivative of SiLU, silu′(x) = σ(x)·(1 + x·σ(−x)).
@@ -204,17 +214,19 @@ pub fn silu(x: f64) -> f64 {
 /// ```
 #[inline]
 pub fn silu_grad(x: f64) -> f64 {
-    if x < TAIL {
-        return exp_tail(x, 1.0);
-    }
     let x = cap(x); // keeps ∞·0 away; beyond 1500 the result is 1
-    let e = (-x.abs()).exp();
+    let e = gate_exp(x);
     let numerator = if x >= 0.0 {
         (x * e + e) + 1.0
     } else {
         e * ((1.0 + x) + e)
     };
-    super::over_one_plus_squared(numerator, e)
+    let main = super::over_one_plus_squared(numerator, e);
+    if x < TAIL {
+        tail_product(x, 1.0, e)
+    } else {
+        main
+    }
 }
 
 /// Mish, mish(x) = x·tanh(softplus(x)) = x·tanh(ln(1 + eˣ)).
@@ -232,11 +244,14 @@ pub fn silu_grad(x: f64) -> f64 {
 /// ```
 #[inline]
 pub fn mish(x: f64) -> f64 {
+    let e = gate_exp(x);
+    let (num, den) = mish_gate(x, e);
+    let main = x * (num / den);
     if x < TAIL {
-        return exp_tail(x, 0.0);
+        tail_product(x, 0.0, e)
+    } else {
+        main
     }
-    let (num, den) = mish_gate(x, (-x.abs()).exp());
-    x * (num / den)
 }
 
 /// tanh(softplus(x)) as numerator/denominator, from e = e^(−|x|) (see [`mish`]).
@@ -266,14 +281,16 @@ fn mish_gate(x: f64, e: f64) -> (f64, f64) {
 /// ```
 #[inline]
 pub fn mish_grad(x: f64) -> f64 {
-    if x < TAIL {
-        return exp_tail(x, 1.0);
-    }
     let x = cap(x); // keeps ∞·0 away; beyond 1500 the result is 1
-    let e = (-x.abs()).exp();
+    let e = gate_exp(x);
     let (num, den) = mish_gate(x, e);
     let m = e * (1.0 + e) * if x >= 0.0 { e } else { 1.0 };
-    (num * den + 4.0 * x * m) / (den * den)
+    let main = (num * den + 4.0 * x * m) / (den * den);
+    if x < TAIL {
+        tail_product(x, 1.0, e)
+    } else {
+        main
+    }
 }
 
 /// The hard swish, x·relu6(x + 3)/6 (MobileNetV3; PyTorch's `Hardswish`).
