@@ -62,6 +62,10 @@ def sigmoid_grad(x):
     return e / (1 + e) ** 2
 
 
+def tanh(x):
+    return mp.tanh(x)
+
+
 def tanh_grad(x):
     return mp.sech(x) ** 2
 
@@ -176,6 +180,7 @@ def hard_swish(x):
 FUNCTIONS = {
     "sigmoid": (sigmoid, "1 / (1 + exp(-x))"),
     "sigmoid_grad": (sigmoid_grad, "exp(-x) / (1 + exp(-x))^2"),
+    "tanh": (tanh, "tanh(x)"),
     "tanh_grad": (tanh_grad, "sech(x)^2"),
     "relu": (relu, "max(x, 0)"),
     "relu_grad": (relu_grad, "1 if x > 0 else 0"),

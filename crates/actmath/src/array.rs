@@ -3,8 +3,7 @@
 //! [`scalar`] is the source of truth: every function here maps its scalar namesake over the
 //! elements (`x.mapv(scalar::f)`), so the two always agree bit for bit and share the accuracy,
 //! the stability tricks, the NaN and ±∞ behaviour documented there. The result has the input's
-//! shape; an empty array gives an empty array of the same shape. Besides the scalar set there are
-//! [`tanh`] and [`tanh_grad`], so a notebook can treat tanh like the others.
+//! shape; an empty array gives an empty array of the same shape.
 //!
 //! The prelude re-exports these under the plain names, so a cell writes `sigmoid(&x)`.
 //!
@@ -66,7 +65,7 @@ macro_rules! elementwise_alpha {
 elementwise! {
     sigmoid => scalar::sigmoid, "σ(x) = 1 / (1 + e⁻ˣ)";
     sigmoid_grad => scalar::sigmoid_grad, "σ′(x) = σ(x)·σ(−x)";
-    tanh => f64::tanh, "tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)";
+    tanh => scalar::tanh, "tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)";
     tanh_grad => scalar::tanh_grad, "tanh′(x) = 1 − tanh²(x) = sech²(x)";
     relu => scalar::relu, "relu(x) = max(x, 0)";
     relu_grad => scalar::relu_grad, "relu′(x) = 1 if x > 0 else 0";

@@ -3,8 +3,8 @@
 //! Every other part of the crate (the array versions, the gates, the plots) calls these. They are
 //! accurate over the whole `f64` range, not only near zero: against a 50-digit reference
 //! (`scripts/reference_tables.py`, asserted by `tests/reference.rs`) `sigmoid`, `sigmoid_grad`,
-//! `tanh_grad`, `softplus`, `log_sigmoid`, `silu`, `silu_grad`, `elu`, `selu` and `mish` are within
-//! 4 ulp, `gelu` and `gelu_grad` within 16 ulp, `gelu_tanh` within a relative 1e-12 (where the true
+//! `tanh`, `tanh_grad`, `softplus`, `log_sigmoid`, `silu`, `silu_grad`, `elu`, `selu` and `mish`
+//! are within 4 ulp, `gelu` and `gelu_grad` within 16 ulp, `gelu_tanh` within a relative 1e-12 (where the true
 //! result is subnormal, an absolute error up to 2⁻¹⁰²² counts as exact; next to the interior zero of
 //! `silu_grad` / `gelu_grad`, an absolute error up to 4·2⁻⁵² / 16·2⁻⁵²).
 //!
@@ -24,6 +24,7 @@
 //! |---|---|
 //! | [`sigmoid`] | σ(x) = 1 / (1 + e⁻ˣ) |
 //! | [`sigmoid_grad`] | σ′(x) = σ(x)·σ(−x) |
+//! | [`tanh`] | tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ) |
 //! | [`tanh_grad`] | tanh′(x) = 1 − tanh²x = sech²x |
 //! | [`softplus`] | ln(1 + eˣ) |
 //! | [`softplus_grad`] | σ(x) |
@@ -47,7 +48,7 @@
 //! | [`mish_grad`] | tanh(sp) + x·sech²(sp)·σ(x), sp = softplus(x) |
 //! | [`hard_swish`] | x·relu6(x + 3) / 6 |
 //!
-//! σ, σ′, tanh′, SiLU, SiLU′, Mish, Mish′, the GELU tanh approximation and its derivative
+//! σ, σ′, tanh, tanh′, SiLU, SiLU′, Mish, Mish′, the GELU tanh approximation and its derivative
 //! use the crate's own `exp` (a table-and-polynomial eˣ within 0.51 ulp, written with selects
 //! instead of branches and calls, so that the array versions vectorise); `exp_m1`, `ln_1p` and the
 //! `exp` of the other functions come from the standard library (the platform's libm, correctly

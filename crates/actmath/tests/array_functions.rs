@@ -33,7 +33,7 @@ fn pairs() -> Vec<Case> {
     vec![
         p!(sigmoid, scalar::sigmoid),
         p!(sigmoid_grad, scalar::sigmoid_grad),
-        p!(tanh, f64::tanh),
+        p!(tanh, scalar::tanh),
         p!(tanh_grad, scalar::tanh_grad),
         p!(relu, scalar::relu),
         p!(relu_grad, scalar::relu_grad),

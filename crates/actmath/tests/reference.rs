@@ -164,6 +164,7 @@ fn specs() -> Vec<Spec> {
         // the stated targets
         s("sigmoid", scalar::sigmoid, Ulps(4.0)),
         s("sigmoid_grad", scalar::sigmoid_grad, Ulps(4.0)),
+        s("tanh", scalar::tanh, Ulps(4.0)),
         s("tanh_grad", scalar::tanh_grad, Ulps(4.0)),
         s("softplus", scalar::softplus, Ulps(4.0)),
         s("log_sigmoid", scalar::log_sigmoid, Ulps(4.0)),
