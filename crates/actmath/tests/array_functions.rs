@@ -137,3 +137,67 @@ fn the_prelude_exports_the_array_versions_under_the_plain_names() {
     assert_eq!(sigmoid(&x)[1], scalar::sigmoid(0.0));
     assert_eq!(leaky_relu(&x, 0.1), array![-0.1, 0.0, 1.0]);
 }
+
+/// The reference tables' inputs (zero, subnormals, ±1e-300 … ±1e300, ±40 densely, ±700…±1000),
+/// seeded random numbers of every magnitude, and NaN, ±∞, ±0 and subnormals scattered among
+/// them: 6007 values, not a multiple of any vector width, so the loops' tails run too.
+fn many_inputs() -> Vec<f64> {
+    use rand_chacha::rand_core::Rng;
+    let path = format!("{}/tests/data/sigmoid.txt", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).expect("reference table");
+    let mut v: Vec<f64> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    let mut rng = actmath::init::seeded_rng(2024);
+    let mut unit = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+    while v.len() < 6007 {
+        let sign = if unit() < 0.5 { -1.0 } else { 1.0 };
+        let x = match v.len() % 3 {
+            0 => sign * 10f64.powf(-320.0 + 630.0 * unit()), // any magnitude
+            1 => -50.0 + 100.0 * unit(),                     // where the curves bend
+            _ => sign * (690.0 + 70.0 * unit()),             // where exp under/overflows
+        };
+        v.push(x);
+    }
+    let specials = [
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        0.0,
+        -0.0,
+        5e-324,
+        -1e-310,
+        f64::MIN_POSITIVE,
+        f64::MAX,
+        f64::MIN,
+    ];
+    for (i, s) in specials.iter().cycle().take(200).enumerate() {
+        v[7 + 29 * i] = *s;
+    }
+    v
+}
+
+/// The array functions run a loop compiled for the best instruction set of this CPU on contiguous
+/// arrays, and `mapv` on the others; all must give the scalar function's bits.
+#[test]
+fn vectorised_and_fallback_paths_match_the_scalar_functions_bit_for_bit() {
+    let v = many_inputs();
+    assert_eq!(v.len(), 6007);
+    let x1 = Array1::from(v.clone());
+    let x2 = Array2::from_shape_vec((6007 / 13, 13), v[..6007 / 13 * 13].to_vec()).unwrap();
+    for (name, f, f1, f2) in pairs() {
+        assert_matches(name, f, &x1, &f1(&x1)); // contiguous, 1-D
+        assert_matches(name, f, &x2, &f2(&x2.view())); // row-major
+        let t = x2.t(); // column-major
+        assert_matches(name, f, &t.to_owned(), &f2(&t));
+        let mut strided = x2.view(); // neither
+        strided.slice_axis_inplace(Axis(0), Slice::from(1..).step_by(3));
+        strided.slice_axis_inplace(Axis(1), Slice::from(..).step_by(2));
+        assert_matches(name, f, &strided.to_owned(), &f2(&strided));
+        let mut reversed = x2.view(); // a negative stride
+        reversed.invert_axis(Axis(1));
+        assert_matches(name, f, &reversed.to_owned(), &f2(&reversed));
+    }
+}
