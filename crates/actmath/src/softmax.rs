@@ -14,8 +14,17 @@
 //! - exactly one +∞ in a row: the one-hot limit (1 there, 0 elsewhere; log-softmax 0 there, −∞
 //!   elsewhere). Two or more +∞: NaN, undefined for the same reason as all −∞;
 //! - −∞ next to a finite entry: probability 0 (log-probability −∞), as in masking.
+//!
+//! Speed: softmax uses the crate's own branch-free exp (within 0.51 ulp) and sums a row in 8
+//! interleaved partial sums, so that its scan, exp, sum and division loops over a contiguous row
+//! vectorise; like the array functions, they run in a copy compiled for AVX-512 or AVX2 + FMA
+//! when the CPU has them (a strided lane is copied into a contiguous one first).
 
-use ndarray::{Array, Array1, Array2, ArrayBase, ArrayViewMut1, Axis, Data, Dimension, Ix1};
+use crate::scalar::exp::exp;
+use multiversion::multiversion;
+use ndarray::{
+    Array, Array1, Array2, ArrayBase, ArrayView1, ArrayViewMut1, Axis, Data, Dimension, Ix1,
+};
 
 /// The finite shift for a row, or the row's fate when it has no finite maximum.
 enum Shift {
@@ -24,22 +33,48 @@ enum Shift {
     OneHot,
 }
 
+/// The larger of a and x by a comparison (x only if x > a), the same for every order of a scan.
+#[inline]
+fn larger(a: f64, x: f64) -> f64 {
+    if x > a { x } else { a }
+}
+
+/// (max, number of NaNs, number of +∞) of a contiguous row, kept in `LANES` interleaved lanes so
+/// that the scan vectorises (a maximum does not depend on the order it is taken in).
+#[multiversion(targets("x86_64+avx512f+avx512dq+avx512vl+avx2+fma", "x86_64+avx2+fma"))]
+fn scan(values: &[f64]) -> (f64, usize, usize) {
+    let mut max = [f64::NEG_INFINITY; LANES];
+    let mut nan = [0usize; LANES];
+    let mut pos_inf = [0usize; LANES];
+    let chunks = values.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for j in 0..LANES {
+            let x = chunk[j];
+            max[j] = larger(max[j], x);
+            nan[j] += usize::from(x.is_nan());
+            pos_inf[j] += usize::from(x == f64::INFINITY);
+        }
+    }
+    for (j, &x) in rest.iter().enumerate() {
+        max[j] = larger(max[j], x);
+        nan[j] += usize::from(x.is_nan());
+        pos_inf[j] += usize::from(x == f64::INFINITY);
+    }
+    (
+        max.into_iter().fold(f64::NEG_INFINITY, larger),
+        nan.into_iter().sum(),
+        pos_inf.into_iter().sum(),
+    )
+}
+
 fn row_shift(row: &ArrayViewMut1<f64>) -> Shift {
-    // No early exit and no branch in the loop, so that it vectorises.
-    let scan = |(max, nan, pos_inf): (f64, bool, usize), &x: &f64| {
-        (
-            max.max(x),
-            nan | x.is_nan(),
-            pos_inf + usize::from(x == f64::INFINITY),
-        )
-    };
-    let start = (f64::NEG_INFINITY, false, 0usize);
     let (max, nan, pos_inf) = match row.as_slice() {
-        Some(values) => values.iter().fold(start, scan),
-        None => row.iter().fold(start, scan),
+        Some(values) => scan(values),
+        None => scan(&row.to_vec()),
     };
     match (max, nan, pos_inf) {
-        (_, true, _) => Shift::Nan,
+        (_, n, _) if n > 0 => Shift::Nan,
         (_, _, 1) => Shift::OneHot,
         (_, _, n) if n > 1 => Shift::Nan,
         (m, _, _) if m == f64::NEG_INFINITY => Shift::Nan,
@@ -47,22 +82,45 @@ fn row_shift(row: &ArrayViewMut1<f64>) -> Shift {
     }
 }
 
-/// Replaces each x by e^{(x−m)/t} and returns their sum, added in order; one pass, and no
-/// division when t = 1 (x/1 = x exactly, so the result is the same).
-fn exp_and_sum<'a>(values: impl Iterator<Item = &'a mut f64>, m: f64, t: f64) -> f64 {
-    let mut sum = 0.0;
-    if t == 1.0 {
-        for v in values {
-            *v = (*v - m).exp();
-            sum += *v;
-        }
-    } else {
-        for v in values {
-            *v = ((*v - m) / t).exp();
-            sum += *v;
+/// The row is summed as this many interleaved partial sums, added in order at the end, so that the
+/// sum vectorises; a row of at most `LANES` entries is summed exactly in order.
+const LANES: usize = 8;
+
+/// Σ values in `LANES` interleaved partial sums (see [`LANES`]).
+#[inline]
+fn lane_sum(values: &[f64]) -> f64 {
+    let mut acc = [0.0; LANES];
+    let chunks = values.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for (a, &v) in acc.iter_mut().zip(chunk) {
+            *a += v;
         }
     }
-    sum
+    for (a, &v) in acc.iter_mut().zip(rest) {
+        *a += v;
+    }
+    acc.iter().fold(0.0, |sum, &a| sum + a)
+}
+
+/// Replaces each x by e^{(x−m)/t} / Σ e^{(x−m)/t}, with the crate's exp; no division by t when
+/// t = 1 (x/1 = x exactly, so the result is the same). Compiled for AVX-512 and AVX2 + FMA and
+/// picked at run time, like the array functions (plain arithmetic, so the same bits everywhere).
+#[multiversion(targets("x86_64+avx512f+avx512dq+avx512vl+avx2+fma", "x86_64+avx2+fma"))]
+fn exp_normalise(values: &mut [f64], m: f64, t: f64) {
+    if t == 1.0 {
+        for v in values.iter_mut() {
+            *v = exp(*v - m);
+        }
+    } else {
+        for v in values.iter_mut() {
+            *v = exp((*v - m) / t);
+        }
+    }
+    let sum = lane_sum(values);
+    for v in values.iter_mut() {
+        *v /= sum;
+    }
 }
 
 /// softmax of one row in place, with temperature t > 0: e^{(x−m)/t} / Σ e^{(x−m)/t}.
@@ -73,13 +131,15 @@ fn softmax_row(mut row: ArrayViewMut1<f64>, t: f64) {
     match row_shift(&row) {
         Shift::Nan => row.fill(f64::NAN),
         Shift::OneHot => row.mapv_inplace(|x| if x == f64::INFINITY { 1.0 } else { 0.0 }),
-        Shift::Max(m) => {
-            let sum = match row.as_slice_mut() {
-                Some(values) => exp_and_sum(values.iter_mut(), m, t),
-                None => exp_and_sum(row.iter_mut(), m, t),
-            };
-            row.mapv_inplace(|e| e / sum);
-        }
+        Shift::Max(m) => match row.as_slice_mut() {
+            Some(values) => exp_normalise(values, m, t),
+            None => {
+                // a strided lane: the same computation on a contiguous copy
+                let mut values = row.to_vec();
+                exp_normalise(&mut values, m, t);
+                row.assign(&ArrayView1::from(&values));
+            }
+        },
     }
 }
 
