@@ -520,14 +520,22 @@ def evcxr_cache_dir() -> Path:
 
 
 def prewarm_key(groups: list[list[str]]) -> str:
-    """Everything that decides which dependency builds the notebooks' setup cells ask for."""
+    """Everything that decides which builds the notebooks' setup cells ask for: the toolchain,
+    evcxr, the manifests, the kernel's cargo settings and actmath's own sources (evcxr's cache
+    keeps actmath too, see scripts/setup)."""
     h = hashlib.sha256()
     h.update(subprocess.run(["rustc", "-vV"], capture_output=True, text=True).stdout.encode())
     h.update((TOOLS / "evcxr_jupyter.version").read_bytes() if (TOOLS / "evcxr_jupyter.version").exists() else b"")
     h.update(str(evcxr_cache_dir()).encode())
     manifests = [ROOT / "Cargo.toml", ROOT / "Cargo.lock", *sorted(ROOT.glob("crates/*/Cargo.toml"))]
-    for m in manifests:
-        h.update(m.name.encode())
+    sources = [
+        p
+        for crate in sorted(ROOT.glob("crates/*"))
+        for p in sorted([crate / "build.rs", *crate.glob("src/**/*"), *crate.glob("assets/**/*")])
+        if p.is_file()
+    ]
+    for m in [*manifests, TOOLS / "kernel-tmp" / ".cargo" / "config.toml", *sources]:
+        h.update(str(m.relative_to(ROOT)).encode())
         h.update(m.read_bytes() if m.exists() else b"")
     for group in groups:
         h.update("\0".join(group).encode())
@@ -559,7 +567,7 @@ def cmd_prewarm(args) -> int:
         say(f"==> evcxr's dependency cache is warm ({cache})", args.quiet)
         return 0
     print(f"==> Pre-warming evcxr's dependency cache in {cache}", flush=True)
-    print("    (compiling actmath's dependencies once, so a notebook's first cell is quick; about a minute)", flush=True)
+    print("    (compiling actmath and its dependencies once, so a notebook's first cell is quick; about a minute)", flush=True)
     stamp.unlink(missing_ok=True)
     ok = True
     for n, cells in enumerate(groups, start=1):
