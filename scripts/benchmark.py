@@ -5,9 +5,10 @@ nothing here passes or fails except the targets, which are shown with ✓/✗ be
 
 Notebook latency: each notebook in notebooks/ runs headless in a fresh kernel (the execution
 helper of scripts/notebooks.py), first with an empty evcxr cache (cold), then again with the
-cache that run filled (warm). In the same run two references: the kernel's floor, a generated
-notebook with the same setup cell followed by trivial cells (`let _a1 = 1;`), and the Python
-original (../shared/seed/exercises-original-python.ipynb, kernel python3).
+cache that run filled (warm). In the same run three references: the kernel's floor, a generated
+notebook with the same setup cell followed by trivial cells (`let _a1 = 1;`); evcxr alone, as many
+trivial cells with no dependency at all; and the Python original
+(../shared/seed/exercises-original-python.ipynb, kernel python3).
 
 Kernel throughput: `cargo bench --bench throughput` (actmath's array functions on 1M f64) beside
 the same computations written in numpy, as the Python original writes them.
@@ -166,7 +167,7 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
     if not paths:
         return ["latency: no notebooks to run"]
     rows = []  # (label, value, target text, ok)
-    table: list[tuple[str, Run, Run | None, Run, float]] = []
+    table: list[tuple[str, Run, Run | None, Run, float, Run]] = []
     python = None
     if PYTHON_ORIGINAL.exists() and not warm_only:
         nbs.say(f"==> Python original ({PYTHON_ORIGINAL.name}), {repeats} run(s)", quiet)
@@ -200,7 +201,14 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
             ]
         )
         floor_median = floor.median
-        table.append((path.stem, cold, warm, floor, floor_median))
+        nbs.say(f"==> evcxr alone: {len(warm.cells)} trivial cells, no dependency", quiet)
+        bare = median_run(
+            [
+                run_notebook(floor_notebook([":opt 0"], len(warm.cells) - 1), path.parent, f"bare {i + 1}", cache, quiet)
+                for i in range(repeats)
+            ]
+        )
+        table.append((path.stem, cold, warm, floor, floor_median, bare))
 
     lines = []
     head = (
@@ -209,7 +217,7 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
     )
     lines += ["Notebook latency (Run All in a fresh kernel, kernel start included; warm = median of "
               f"{repeats} run(s))", head, "-" * len(head)]
-    for name, cold, warm, floor, floor_median in table:
+    for name, cold, warm, floor, floor_median, bare in table:
         ratio = warm.median / floor_median if floor_median else float("nan")
         vs_py = f"{warm.wall / python.wall:.1f}×" if python and python.wall else "—"
         lines.append(
@@ -237,7 +245,11 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
                     ok = None
                 shown = f"{value:.2f}×" if "floor" in text else fmt(value)
                 lines.append(f"    {mark(ok)} {text:<34} {shown}")
-        for label, run in (("cold", cold), ("warm", warm), ("floor", floor)):
+        lines.append(
+            f"    evcxr alone, the same number of cells with no dependency: Run All {fmt(bare.wall)}, "
+            f"first cell {fmt(bare.first)}, median {fmt(bare.median)}"
+        )
+        for label, run in (("cold", cold), ("warm", warm), ("floor", floor), ("evcxr alone", bare)):
             for p in run.problems:
                 lines.append(f"    ! {label}: {p}")
     if python:
@@ -252,9 +264,11 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
     else:
         lines.append(f"(Python original not found at {PYTHON_ORIGINAL}: no Python reference)")
     lines.append(
-        "setup cell = the first cell (warm: the kernel compiles actmath itself, evcxr does not cache path\n"
-        "dependencies); median and max = the cells after it; floor = the same setup cell followed by as many\n"
-        "trivial cells (`let _a1 = 1;`) in a fresh kernel, same cache. Times from sending a cell to its reply."
+        "setup cell = the first cell (the `:dep` line: warm, evcxr's cache holds every compiled crate, actmath\n"
+        "included, so it links and loads them); median and max = the cells after it; floor = the same setup\n"
+        "cell followed by as many trivial cells (`let _a1 = 1;`) in a fresh kernel, same cache; evcxr alone =\n"
+        "`:opt 0` and trivial cells, no `:dep`: what the kernel costs by itself. Times from sending a cell to\n"
+        "its reply; Run All includes the kernel's start."
     )
     return lines
 
