@@ -2,7 +2,8 @@
 
 scripts/setup registers the kernel with TMPDIR=.tools/kernel-tmp, whose .cargo/config.toml turns
 off incremental compilation for actmath, so evcxr's cache (keyed by the compiler's command line)
-stores it; crates/actmath/build.rs puts a hash of the sources on that command line."""
+stores it, and optimises the dependencies; crates/actmath/build.rs puts a hash of the sources on
+that command line."""
 
 import json
 import os
@@ -60,12 +61,13 @@ def test_fingerprint_follows_the_sources(build_script, tmp_path):
     assert build_script(crate) not in (first, edited), "a changed asset must change the fingerprint"
 
 
-def test_kernel_builds_actmath_without_incremental_compilation():
+def test_kernel_builds_actmath_once_and_optimised():
     spec = json.loads(KERNEL_JSON.read_text())
     tmp = Path(spec["env"]["TMPDIR"])
     assert tmp == ROOT / ".tools" / "kernel-tmp"
     config = (tmp / ".cargo" / "config.toml").read_text()
     assert re.search(r"^\[profile\.dev\.package\.actmath\]\nincremental = false$", config, re.M), config
+    assert re.search(r'^\[profile\.dev\.package\."\*"\]\nopt-level = 1$', config, re.M), config
 
 
 def test_notebooks_take_actmath_from_the_cache(executed, build_script):

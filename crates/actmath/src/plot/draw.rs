@@ -1,5 +1,6 @@
-//! Drawing a [`Figure`] with plotters onto its SVG backend: the theme (seaborn "whitegrid" with
-//! the "colorblind" palette), axis limits, label areas, the legend's place, heat maps and grids.
+//! Drawing a [`Figure`] with plotters, onto its SVG backend or its bitmap backend: the theme
+//! (seaborn "whitegrid" with the "colorblind" palette), axis limits, label areas, the legend's
+//! place, heat maps and grids.
 //! plotters measures text with the embedded DejaVu Sans (its `ab_glyph` feature), so the layout
 //! fits the font the PNG is drawn with.
 
@@ -50,7 +51,8 @@ const SPINE_W: u32 = (1.25 * PT) as u32;
 const DASH: (i32, i32) = ((3.7 * PT) as i32, (1.6 * PT) as i32);
 
 type Res<T = ()> = Result<T, Box<dyn Error>>;
-type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+/// A drawing area on any plotters backend: the SVG one, or the bitmap one the PNG is drawn on.
+type Area<DB> = DrawingArea<DB, Shift>;
 
 /// Font sizes in drawing units.
 #[derive(Clone, Copy)]
@@ -101,14 +103,22 @@ fn palette(i: usize) -> RGBColor {
 }
 
 /// Width and height of `text` in `style`, in drawing units, as plotters measures it.
-fn measure(area: &Area, text: &str, style: &TextStyle) -> (i32, i32) {
+fn measure<DB: DrawingBackend<ErrorType: 'static>>(
+    area: &Area<DB>,
+    text: &str,
+    style: &TextStyle,
+) -> (i32, i32) {
     area.estimate_text_size(text, style)
         .map(|(w, h)| (w as i32, h as i32))
         .unwrap_or((0, 0))
 }
 
 /// Widest of `labels` in `style`.
-fn widest<'s>(area: &Area, labels: impl Iterator<Item = &'s str>, style: &TextStyle) -> i32 {
+fn widest<'s, DB: DrawingBackend<ErrorType: 'static>>(
+    area: &Area<DB>,
+    labels: impl Iterator<Item = &'s str>,
+    style: &TextStyle,
+) -> i32 {
     labels.map(|s| measure(area, s, style).0).max().unwrap_or(0)
 }
 
@@ -153,7 +163,43 @@ pub(crate) fn svg(fig: &Figure) -> String {
     out.replacen(&drawn, &format!(r#"width="{w}" height="{h}""#), 1)
 }
 
-fn draw_figure(fig: &Figure, root: &Area) -> Res {
+/// The figure as RGB pixels, `size(fig)` pixels large: drawn by plotters' bitmap backend at the
+/// same `U` units per pixel as the SVG, then each `U × U` block averaged into one pixel, so edges and
+/// text are anti-aliased (16 samples per pixel).
+pub(crate) fn pixels(fig: &Figure) -> Vec<u8> {
+    register_font();
+    let (w, h) = size(fig);
+    let (u, bw, bh) = (U as usize, (w * U as u32) as usize, (h * U as u32) as usize);
+    let mut big = vec![0u8; bw * bh * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut big, (bw as u32, bh as u32)).into_drawing_area();
+        draw_figure(fig, &root).unwrap_or_else(|e| panic!("actmath::plot: drawing failed: {e}"));
+        root.present()
+            .unwrap_or_else(|e| panic!("actmath::plot: drawing failed: {e}"));
+    }
+    let (w, h) = (w as usize, h as usize);
+    let mut rgb = vec![0u8; w * h * 3];
+    let mut sums = vec![0u32; w * 3];
+    for y in 0..h {
+        sums.fill(0);
+        for row in big[y * u * bw * 3..][..u * bw * 3].chunks_exact(bw * 3) {
+            for (x, block) in row.chunks_exact(u * 3).enumerate() {
+                for p in block.chunks_exact(3) {
+                    for c in 0..3 {
+                        sums[x * 3 + c] += u32::from(p[c]);
+                    }
+                }
+            }
+        }
+        let n = (u * u) as u32;
+        for (out, sum) in rgb[y * w * 3..][..w * 3].iter_mut().zip(&sums) {
+            *out = ((sum + n / 2) / n) as u8;
+        }
+    }
+    rgb
+}
+
+fn draw_figure<DB: DrawingBackend<ErrorType: 'static>>(fig: &Figure, root: &Area<DB>) -> Res {
     root.fill(&WHITE)?;
     let Some((rows, cols)) = fig.grid else {
         let plan = plan(fig, &SINGLE, root);
@@ -277,7 +323,7 @@ fn title_h(fig: &Figure, th: &Theme) -> i32 {
 }
 
 /// Limits, ticks and label areas of one line plot or bar chart drawn in `area`.
-fn plan(fig: &Figure, th: &Theme, area: &Area) -> Plan {
+fn plan<DB: DrawingBackend<ErrorType: 'static>>(fig: &Figure, th: &Theme, area: &Area<DB>) -> Plan {
     let (w, h) = area.dim_in_pixel();
     let tick = text_style(th.tick, TEXT);
     let label_h = |s: &str| {
@@ -455,7 +501,13 @@ fn tick_label(ticks: &[(f64, String)], v: f64) -> String {
 }
 
 /// Draws one plot (line plot, bar chart or heat map) into `area`.
-fn draw_plot(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas) -> Res {
+fn draw_plot<DB: DrawingBackend<ErrorType: 'static>>(
+    fig: &Figure,
+    plan: &Plan,
+    th: &Theme,
+    area: &Area<DB>,
+    la: LabelAreas,
+) -> Res {
     if fig.heat.is_some() {
         return draw_heat(fig, plan, th, area, la);
     }
@@ -479,7 +531,12 @@ fn draw_plot(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas)
 }
 
 /// Writes the title centred above the axes, whose pixel ranges are `(xs, ys)`.
-fn draw_title(fig: &Figure, th: &Theme, area: &Area, (xs, ys): (Range<i32>, Range<i32>)) -> Res {
+fn draw_title<DB: DrawingBackend<ErrorType: 'static>>(
+    fig: &Figure,
+    th: &Theme,
+    area: &Area<DB>,
+    (xs, ys): (Range<i32>, Range<i32>),
+) -> Res {
     if fig.title.is_empty() {
         return Ok(());
     }
@@ -494,7 +551,7 @@ fn draw_title(fig: &Figure, th: &Theme, area: &Area, (xs, ys): (Range<i32>, Rang
 }
 
 type XCoord = Ticked<RangedCoordf64>;
-type Chart<'a, 'b, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<XCoord, Y>>;
+type Chart<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<XCoord, Y>>;
 
 /// Gives a series its legend entry, when it has a label.
 fn annotate<'a, DB: DrawingBackend + 'a>(anno: &mut SeriesAnno<'a, DB>, label: &str, k: Key) {
@@ -514,11 +571,11 @@ enum Key {
 
 /// Mesh, data, notes and legend of a line plot or bar chart. `ty` maps a y value to the axis's
 /// linear space (log10 on a log axis), where lines are clipped to the limits.
-fn draw_xy<'a, 'b: 'a, C>(
+fn draw_xy<'a, DB: DrawingBackend<ErrorType: 'static> + 'a, C>(
     fig: &Figure,
     plan: &Plan,
     th: &Theme,
-    mut chart: Chart<'a, 'b, Ticked<C>>,
+    mut chart: Chart<'a, DB, Ticked<C>>,
     ty: impl Fn(f64) -> f64,
 ) -> Res<(Range<i32>, Range<i32>)>
 where
@@ -741,7 +798,12 @@ fn key<DB: DrawingBackend>(k: Key, x: i32, y: i32) -> DynElement<'static, DB, (i
 }
 
 /// The legend box's size, as plotters lays it out (lines 1.25 × the text height apart).
-fn legend_size(area: &Area, entries: &[(&str, Key)], font: &TextStyle, fs: f64) -> (i32, i32) {
+fn legend_size<DB: DrawingBackend<ErrorType: 'static>>(
+    area: &Area<DB>,
+    entries: &[(&str, Key)],
+    font: &TextStyle,
+    fs: f64,
+) -> (i32, i32) {
     let w = widest(area, entries.iter().map(|e| e.0), font);
     let h = measure(area, "Xg", font).1 as f64;
     let rows = h * (1.0 + 1.25 * (entries.len() as f64 - 1.0));
@@ -952,7 +1014,13 @@ fn luminance(c: RGBColor) -> f64 {
 }
 
 /// A heat map with its values written in square cells, and a colour bar on its right.
-fn draw_heat(fig: &Figure, plan: &Plan, th: &Theme, area: &Area, la: LabelAreas) -> Res {
+fn draw_heat<DB: DrawingBackend<ErrorType: 'static>>(
+    fig: &Figure,
+    plan: &Plan,
+    th: &Theme,
+    area: &Area<DB>,
+    la: LabelAreas,
+) -> Res {
     let Some(heat) = &fig.heat else {
         return Ok(());
     };

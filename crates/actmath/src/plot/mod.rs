@@ -1,5 +1,5 @@
 //! Figures for notebooks: line plots, bar charts, heat maps and grids of small panels, drawn by
-//! plotters as SVG and rasterised by resvg into a PNG of the same picture.
+//! plotters twice from the same code: as SVG, and on its bitmap backend as a PNG of the same picture.
 //!
 //! The look is the original Python notebook's (seaborn "whitegrid" with the "colorblind"
 //! palette): white background, light grey grid, no top or right spine, title 15 pt, axis labels
@@ -23,13 +23,15 @@
 //! series, legend, heat-map cells and colour scale. The crate adds what plotters leaves to its
 //! user: the theme, tick positions and labels (1-2-2.5-5 steps, a real minus sign, powers of ten
 //! on a log axis), axis limits, breaking lines at skipped points, and placing the legend where
-//! it covers the least data. [resvg](https://docs.rs/resvg) then rasterises that same SVG into
-//! the PNG, so both formats show the same picture. Text in the PNG is drawn with DejaVu Sans,
-//! which the crate ships (`assets/DejaVuSans.ttf`) and also gives plotters to measure labels
-//! with, so no system font library is involved; the SVG asks the browser for
+//! it covers the least data. The same drawing code then runs on plotters' bitmap backend for the
+//! PNG, so both formats show the same picture. Text in the PNG is drawn with DejaVu Sans, which
+//! the crate ships (`assets/DejaVuSans.ttf`) and also gives plotters to measure labels with, so no
+//! system font library is involved; the SVG asks the browser for
 //! "DejaVu Sans, Arial, Helvetica, sans-serif". plotters places everything at whole drawing
-//! units, so the SVG is drawn at 4 units per pixel (its `viewBox`) and shown at the figure's
-//! pixel size.
+//! units, so the figure is drawn at 4 units per pixel: the SVG keeps them in its `viewBox` and is
+//! shown at the figure's pixel size, and the PNG averages each 4 × 4 block of its bitmap into one
+//! pixel, which anti-aliases it. (Drawing twice costs less than rendering the SVG: an SVG renderer
+//! with text support would add a dozen crates, which the notebook kernel reads at every start.)
 //!
 //! # Example
 //!
@@ -676,16 +678,15 @@ impl Figure {
         draw::svg(self)
     }
 
-    /// The figure as a PNG file (8-bit RGB): [`Figure::to_svg`] rasterised by resvg, text drawn
-    /// with the embedded DejaVu Sans.
+    /// The figure as a PNG file (8-bit RGB): the same drawing as [`Figure::to_svg`], on plotters'
+    /// bitmap backend, with the embedded DejaVu Sans.
     ///
     /// ```
     /// let png = actmath::plot::Figure::new().size(400, 300).to_png();
     /// assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     /// ```
     pub fn to_png(&self) -> Vec<u8> {
-        let (w, h) = draw::size(self);
-        raster::png(&draw::svg(self), w, h)
+        raster::png(self)
     }
 
     /// Writes [`Figure::to_svg`] to `path`.
@@ -727,7 +728,7 @@ impl Figure {
         use base64::Engine as _;
         let svg = draw::svg(self);
         let (w, h) = draw::size(self);
-        let png = base64::engine::general_purpose::STANDARD.encode(raster::png(&svg, w, h));
+        let png = base64::engine::general_purpose::STANDARD.encode(raster::png(self));
         // JupyterLab and nbconvert show an SVG output as an <img> without a width limit, so a
         // pixel-sized SVG overflows a narrow output area. At width 100% (the viewBox keeps the
         // aspect ratio) it fills the output's width instead, as the PNG does.

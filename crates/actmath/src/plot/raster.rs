@@ -1,45 +1,16 @@
-//! From the SVG to a PNG: resvg rasterises the document plotters wrote (anti-aliased, text
-//! drawn with the embedded DejaVu Sans through its own font database, no system fonts) onto a
-//! white background, and the `png` crate encodes the pixels as 8-bit RGB.
+//! The PNG: plotters draws the figure a second time, onto its bitmap backend, at the SVG's 4
+//! drawing units per pixel; each 4 × 4 block of that drawing is averaged into one pixel (16
+//! samples per pixel, so edges and text are anti-aliased), and the `png` crate encodes the result
+//! as 8-bit RGB. Text is drawn with the embedded DejaVu Sans through plotters' `ab_glyph` feature:
+//! no system font library and no SVG renderer are involved.
 
-use super::draw::FONT_BYTES;
-use resvg::{tiny_skia, usvg};
-use std::sync::{Arc, OnceLock};
+use super::Figure;
+use super::draw;
 
-/// A font database holding only the embedded DejaVu Sans, which also serves every generic
-/// family (`sans-serif`, …), so each `font-family` list resolves to it. Built once per process.
-fn fonts() -> Arc<usvg::fontdb::Database> {
-    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        db.load_font_data(FONT_BYTES.to_vec());
-        db.set_sans_serif_family("DejaVu Sans");
-        db.set_serif_family("DejaVu Sans");
-        db.set_monospace_family("DejaVu Sans");
-        Arc::new(db)
-    })
-    .clone()
-}
-
-/// Rasterises `svg` (a document of `width × height` pixels) and encodes it as a PNG file.
-pub(crate) fn png(svg: &str, width: u32, height: u32) -> Vec<u8> {
-    let options = usvg::Options {
-        font_family: "DejaVu Sans".to_string(),
-        fontdb: fonts(),
-        ..usvg::Options::default()
-    };
-    // The SVG comes from plotters and is well-formed; a parse failure is a bug.
-    let tree = usvg::Tree::from_str(svg, &options)
-        .unwrap_or_else(|e| panic!("actmath::plot: the figure's SVG did not parse: {e}"));
-    let mut pixmap = tiny_skia::Pixmap::new(width, height)
-        .expect("Figure::size keeps both sides in 200..=8000 pixels");
-    pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-    // Opaque pixels (white background): premultiplied RGBA is plain RGBA; drop the alpha.
-    let mut rgb = Vec::with_capacity(width as usize * height as usize * 3);
-    for p in pixmap.data().chunks_exact(4) {
-        rgb.extend_from_slice(&p[..3]);
-    }
+/// The figure as a PNG file of `draw::size(fig)` pixels.
+pub(crate) fn png(fig: &Figure) -> Vec<u8> {
+    let (width, height) = draw::size(fig);
+    let rgb = draw::pixels(fig);
     let mut out = Vec::new();
     let mut enc = png::Encoder::new(&mut out, width, height);
     enc.set_color(png::ColorType::Rgb);
