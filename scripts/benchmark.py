@@ -246,6 +246,10 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
                 shown = f"{value:.2f}×" if "floor" in text else fmt(value)
                 lines.append(f"    {mark(ok)} {text:<34} {shown}")
         lines.append(
+            f"    floor, the setup cell and trivial cells: Run All {fmt(floor.wall)}, "
+            f"setup cell {fmt(floor.first)}, median {fmt(floor.median)}"
+        )
+        lines.append(
             f"    evcxr alone, the same number of cells with no dependency: Run All {fmt(bare.wall)}, "
             f"first cell {fmt(bare.first)}, median {fmt(bare.median)}"
         )
@@ -264,8 +268,9 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
     else:
         lines.append(f"(Python original not found at {PYTHON_ORIGINAL}: no Python reference)")
     lines.append(
-        "setup cell = the first cell (the `:dep` line: warm, evcxr's cache holds every compiled crate, actmath\n"
-        "included, so it links and loads them); median and max = the cells after it; floor = the same setup\n"
+        "setup cell = the first cell (the `:dep` line; warm, every crate, actmath included, comes from evcxr's\n"
+        "cache, and the time goes to evcxr's rust-analyzer reading the dependencies' sources and to linking);\n"
+        "median and max = the cells after it; floor = the same setup\n"
         "cell followed by as many trivial cells (`let _a1 = 1;`) in a fresh kernel, same cache; evcxr alone =\n"
         "`:opt 0` and trivial cells, no `:dep`: what the kernel costs by itself. Times from sending a cell to\n"
         "its reply; Run All includes the kernel's start."
