@@ -270,10 +270,10 @@ def latency(names: list[str], repeats: int, setup: str | None, warm_only: bool, 
     lines.append(
         "setup cell = the first cell (the `:dep` line; warm, every crate, actmath included, comes from evcxr's\n"
         "cache, and the time goes to evcxr's rust-analyzer reading the dependencies' sources and to linking);\n"
-        "median and max = the cells after it; floor = the same setup\n"
-        "cell followed by as many trivial cells (`let _a1 = 1;`) in a fresh kernel, same cache; evcxr alone =\n"
-        "`:opt 0` and trivial cells, no `:dep`: what the kernel costs by itself. Times from sending a cell to\n"
-        "its reply; Run All includes the kernel's start."
+        "median and max = the cells after it; floor = the same setup cell followed by as many trivial cells\n"
+        "(`let _a1 = 1;`) in a fresh kernel, same cache; evcxr alone = `:opt 0` and trivial cells, no `:dep`:\n"
+        "what the kernel costs by itself. Times from sending a cell to its reply; Run All includes the\n"
+        "kernel's start."
     )
     return lines
 
