@@ -31,7 +31,8 @@
 //! units, so the figure is drawn at 4 units per pixel: the SVG keeps them in its `viewBox` and is
 //! shown at the figure's pixel size, and the PNG averages each 4 × 4 block of its bitmap into one
 //! pixel, which anti-aliases it. (Drawing twice costs less than rendering the SVG: an SVG renderer
-//! with text support would add a dozen crates, which the notebook kernel reads at every start.)
+//! with text support would add some 35 crates, whose sources the notebook kernel reads at every
+//! start.)
 //!
 //! # Example
 //!
