@@ -9,54 +9,13 @@
 
 use actmath::scalar;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+
+#[path = "support/reference_table.rs"]
+mod reference_table;
+use reference_table::{load, ulp};
 
 /// 2⁻⁵², the spacing of f64 numbers at 1.
 const EPS: f64 = f64::EPSILON;
-
-struct Point {
-    x: f64,
-    reference: f64,
-    frac: f64,
-}
-
-fn load(name: &str) -> Vec<Point> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/data/{name}.txt"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let points: Vec<Point> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let cols: Vec<f64> = l
-                .split_whitespace()
-                .map(|c| {
-                    c.parse()
-                        .unwrap_or_else(|_| panic!("bad number {c:?} in {name}"))
-                })
-                .collect();
-            assert_eq!(cols.len(), 3, "bad line in {name}: {l}");
-            Point {
-                x: cols[0],
-                reference: cols[1],
-                frac: cols[2],
-            }
-        })
-        .collect();
-    assert!(points.len() > 1000, "{name}: only {} points", points.len());
-    points
-}
-
-/// The spacing of f64 numbers at |r|: 2^(e − 52) for |r| in [2^e, 2^(e+1)), 2⁻¹⁰⁷⁴ for zero and
-/// subnormals (Python's `math.ulp`, which the tables use).
-fn ulp(r: f64) -> f64 {
-    let biased_exponent = r.abs().to_bits() >> 52;
-    match biased_exponent {
-        0 => f64::from_bits(1),
-        1..=52 => f64::from_bits(1 << (biased_exponent - 1)),
-        _ => f64::from_bits((biased_exponent - 52) << 52),
-    }
-}
 
 #[derive(Clone, Copy)]
 enum Bound {

@@ -62,35 +62,19 @@ pub(crate) fn exp(x: f64) -> f64 {
 mod tests {
     use super::exp;
 
-    /// Reads tests/data/<name>.txt: (x, reference, (true − reference)/ulp).
-    fn table(name: &str) -> Vec<(f64, f64, f64)> {
-        let path = format!("{}/tests/data/{name}.txt", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).expect("reference table");
-        text.lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                let c: Vec<f64> = l.split_whitespace().map(|c| c.parse().unwrap()).collect();
-                (c[0], c[1], c[2])
-            })
-            .collect()
+    /// The reference tables' reader, shared with tests/reference.rs.
+    mod reference_table {
+        include!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/support/reference_table.rs"
+        ));
     }
-
-    /// The spacing of f64 numbers at |r| (2⁻¹⁰⁷⁴ for zero and subnormals).
-    fn ulp(r: f64) -> f64 {
-        let e = r.abs().to_bits() >> 52;
-        match e {
-            0 => f64::from_bits(1),
-            1..=52 => f64::from_bits(1 << (e - 1)),
-            _ => f64::from_bits((e - 52) << 52),
-        }
-    }
+    use reference_table::{load, ulp};
 
     /// Worst error in ulps of the reference over the table (subnormal results in ulps of 2⁻¹⁰⁷⁴).
     fn worst(name: &str, f: fn(f64) -> f64) -> (f64, f64) {
         let mut worst = (0.0, f64::NAN);
-        let points = table(name);
-        assert!(points.len() > 1000);
-        for (x, reference, frac) in points {
+        for reference_table::Point { x, reference, frac } in load(name) {
             let y = f(x);
             let u = ulp(reference);
             let err = ((y - reference) / u - frac).abs();
